@@ -1,0 +1,67 @@
+//! `rpcheck lint`.
+
+use std::io::{IsTerminal, Write};
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+use clap::Args;
+
+use crate::error::{Error, Result};
+use crate::findings::Lang;
+use crate::lint::{self, LintOptions};
+use crate::render::{self, Counts, Format, Style};
+
+/// Arguments of `rpcheck lint`.
+#[derive(Debug, Args)]
+pub struct LintArgs {
+    /// Record files or folders; `-` reads one record from standard input.
+    paths: Vec<PathBuf>,
+    /// Output format [default: human on a terminal, concise otherwise].
+    #[arg(long, value_enum)]
+    format: Option<Format>,
+    /// Language of messages [default: rpcheck.toml `lang`, else en].
+    #[arg(long, value_enum)]
+    lang: Option<Lang>,
+    /// Warnings fail the run too.
+    #[arg(long)]
+    deny_warnings: bool,
+    /// Show info findings in human and concise output.
+    #[arg(long)]
+    show_info: bool,
+    /// Use this rpcheck.toml instead of discovering one.
+    #[arg(long, value_name = "FILE")]
+    config: Option<PathBuf>,
+    /// With PATH `-`: report standard input under this name.
+    #[arg(long, value_name = "NAME")]
+    stdin_filename: Option<PathBuf>,
+    /// Judge dates (review due, waiver expiry) as of this day, not the system date.
+    #[arg(long, value_name = "YYYY-MM-DD", env = "RPCHECK_TODAY")]
+    today: Option<jiff::civil::Date>,
+}
+
+impl LintArgs {
+    /// Lint, print, and say whether the findings fail the run.
+    pub fn run(self) -> Result<ExitCode> {
+        let terminal = std::io::stdout().is_terminal();
+        let format = self.format.unwrap_or(if terminal { Format::Human } else { Format::Concise });
+        let options = LintOptions {
+            paths: self.paths,
+            config: self.config,
+            stdin_filename: self.stdin_filename,
+            lang: self.lang,
+            today: super::today(self.today),
+        };
+        let report = lint::run(&options)?;
+        let no_color = std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty());
+        let style = Style { color: terminal && !no_color, width: if terminal { 100 } else { 80 }, show_info: self.show_info };
+        let output = render::render(format, &report, style);
+        let mut stdout = std::io::stdout().lock();
+        stdout
+            .write_all(output.as_bytes())
+            .and_then(|()| stdout.flush())
+            .map_err(|e| Error::io(std::path::Path::new("<stdout>"), e))?;
+        let counts = Counts::of(&report);
+        let failed = counts.errors > 0 || (self.deny_warnings && counts.warnings > 0);
+        Ok(if failed { ExitCode::from(1) } else { ExitCode::SUCCESS })
+    }
+}

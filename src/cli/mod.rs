@@ -1,0 +1,59 @@
+//! The command line: one file per subcommand; the doc comments here are the `--help` text.
+
+mod explain;
+mod lint;
+mod rules;
+mod schema;
+
+use std::process::ExitCode;
+
+use clap::{Parser, Subcommand};
+
+use crate::error::Result;
+
+/// Check records of processing (GDPR art. 30) against the GDPR and Swedish law.
+#[derive(Debug, Parser)]
+#[command(name = "rpcheck", version, about, long_about = None)]
+pub struct Cli {
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Debug, Subcommand)]
+enum Command {
+    /// Check records (files or folders; default: the project of the current folder).
+    Lint(lint::LintArgs),
+    /// Print a rule's full text: why, how to fix, legal references, examples.
+    Explain(explain::ExplainArgs),
+    /// List the rules; with --check, run every rule's examples.
+    Rules(rules::RulesArgs),
+    /// Print the JSON Schema of records; with --check, fail if the committed one is stale.
+    Schema(schema::SchemaArgs),
+}
+
+impl Cli {
+    /// Run the command; `Err` is a failed run (exit 2).
+    pub fn run(self) -> Result<ExitCode> {
+        match self.command {
+            Command::Lint(args) => args.run(),
+            Command::Explain(args) => args.run(),
+            Command::Rules(args) => args.run(),
+            Command::Schema(args) => args.run(),
+        }
+    }
+}
+
+/// Today's date in UTC, unless the command line or RPCHECK_TODAY names another day.
+fn today(given: Option<jiff::civil::Date>) -> jiff::civil::Date {
+    given.unwrap_or_else(|| jiff::Timestamp::now().to_zoned_datetime(jiff::tz::TimeZone::UTC).date())
+}
+
+#[cfg(test)]
+mod tests {
+    use clap::CommandFactory;
+
+    #[test]
+    fn command_line_is_well_formed() {
+        super::Cli::command().debug_assert();
+    }
+}

@@ -1,0 +1,114 @@
+//! `rpcheck.toml`: the project's shared controller, file selection, packs, overrides, defaults.
+
+use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
+
+use serde::Deserialize;
+
+use crate::engine::RawFinding;
+use crate::error::{Error, Result};
+use crate::findings::{Lang, Severity};
+use crate::model::Controller;
+
+/// The name of the project file.
+pub const FILE_NAME: &str = "rpcheck.toml";
+
+/// A rule's level as set in `[rules]`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Level {
+    /// The rule does not run.
+    Off,
+    /// Reported as info.
+    Info,
+    /// Reported as warning.
+    Warning,
+    /// Reported as error.
+    Error,
+}
+
+/// `rpcheck.toml` as written; every field optional, unknown keys rejected.
+#[derive(Debug, Clone, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Config {
+    /// Controller facts every record below inherits, key by key.
+    #[serde(default)]
+    pub controller: Option<Controller>,
+    /// Globs (relative to this file's folder) of records to check; default `**/*.toml`.
+    #[serde(default)]
+    pub include: Option<Vec<String>>,
+    /// Globs of files to skip.
+    #[serde(default)]
+    pub exclude: Vec<String>,
+    /// Default language of messages.
+    #[serde(default)]
+    pub lang: Option<Lang>,
+    /// Months between reviews when a record names none (default 12).
+    #[serde(default)]
+    pub review_interval_months: Option<u32>,
+    /// Extra rule packs, relative to this file's folder.
+    #[serde(default)]
+    pub policies: Vec<PathBuf>,
+    /// Severity overrides by rule id.
+    #[serde(default)]
+    pub rules: BTreeMap<String, Level>,
+}
+
+impl Config {
+    /// Read and check a project file; any problem is fatal.
+    pub fn load(path: &Path) -> Result<Config> {
+        let text = std::fs::read_to_string(path).map_err(|e| Error::io(path, e))?;
+        Config::parse(path, &text)
+    }
+
+    /// Parse a project file's text.
+    pub fn parse(path: &Path, text: &str) -> Result<Config> {
+        toml::from_str(text).map_err(|e| {
+            let help = unknown_field_help(e.message());
+            Error::invalid_file("invalid configuration", path, text, e.span(), e.message().trim().to_string(), help)
+        })
+    }
+}
+
+fn unknown_field_help(message: &str) -> Option<String> {
+    let (_, rest) = message.split_once("unknown field `")?;
+    let (field, rest) = rest.split_once('`')?;
+    let expected: Vec<&str> = rest.split('`').skip(1).step_by(2).collect();
+    crate::schema_check::did_you_mean(field, expected.iter().copied()).map(|b| format!("did you mean `{b}`?"))
+}
+
+/// Severity overrides, applied at one choke point for every finding.
+#[derive(Debug, Clone, Default)]
+pub struct Overrides(BTreeMap<String, Level>);
+
+impl Overrides {
+    /// Overrides from `[rules]`.
+    pub fn new(rules: BTreeMap<String, Level>) -> Self {
+        Overrides(rules)
+    }
+
+    /// Drop findings of rules turned off, and set the severity of the others.
+    pub fn apply(&self, findings: Vec<RawFinding>) -> Vec<RawFinding> {
+        if self.0.is_empty() {
+            return findings;
+        }
+        findings
+            .into_iter()
+            .filter_map(|mut f| {
+                match self.0.get(&f.rule) {
+                    Some(Level::Off) => return None,
+                    Some(Level::Info) => f.severity = Severity::Info,
+                    Some(Level::Warning) => f.severity = Severity::Warning,
+                    Some(Level::Error) => f.severity = Severity::Error,
+                    None => {}
+                }
+                Some(f)
+            })
+            .collect()
+    }
+
+    /// The rule ids the overrides name.
+    pub fn rule_ids(&self) -> impl Iterator<Item = &str> {
+        self.0.keys().map(String::as_str)
+    }
+}

@@ -1,0 +1,246 @@
+//! One record through parsing, inheritance, the schema, the rules and the waivers, to findings
+//! drawn on its text.
+
+use jiff::civil::Date;
+use serde_json::Value;
+
+use crate::config::Overrides;
+use crate::findings::{Finding, Lang, Severity, WaivedFinding};
+use crate::model::Record;
+use crate::policy::{select, Check, Policy, Rule};
+use crate::rules::{Hit, RuleContext};
+use crate::schema_check::{Anchor, RecordSchema};
+use crate::source::{self, Document};
+use crate::waivers;
+
+/// A finding before it is placed on the text: rule, pointer, texts.
+#[derive(Debug, Clone)]
+pub struct RawFinding {
+    /// The rule id.
+    pub rule: String,
+    /// Severity (after cases; overrides come later).
+    pub severity: Severity,
+    /// Where, as a JSON pointer.
+    pub pointer: String,
+    /// Draw it on the key or on the value.
+    pub anchor: Anchor,
+    /// The message, in the run's language.
+    pub message: String,
+    /// How to fix it, in the run's language.
+    pub help: String,
+}
+
+/// Everything that stays the same for every record of a run (or of one project in it).
+pub struct Engine<'a> {
+    /// The rules.
+    pub policy: &'a Policy,
+    /// The compiled record schema.
+    pub schema: &'a RecordSchema,
+    /// Language of messages.
+    pub lang: Lang,
+    /// The day dates are judged by.
+    pub today: Date,
+    /// Review interval when a record names none.
+    pub default_review_months: u32,
+    /// Severity overrides from rpcheck.toml.
+    pub overrides: &'a Overrides,
+    /// `[controller]` from rpcheck.toml, inherited key by key.
+    pub controller: Option<&'a Value>,
+}
+
+/// What one record yielded.
+#[derive(Debug, Default)]
+pub struct Checked {
+    /// The record's id, when it has one.
+    pub record: Option<String>,
+    /// Findings, placed on the text.
+    pub findings: Vec<Finding>,
+    /// Findings a waiver suppressed.
+    pub waived: Vec<WaivedFinding>,
+}
+
+impl Engine<'_> {
+    /// Check one record file's text.
+    pub fn check(&self, text: &str) -> Checked {
+        let doc = match source::parse(text) {
+            Ok(doc) => doc,
+            Err(errors) => return self.syntax_errors(errors),
+        };
+        let mut value = doc.value.clone();
+        if let Some(defaults) = self.controller {
+            inherit_controller(&mut value, defaults);
+        }
+        let record_id = value.get("id").and_then(Value::as_str).map(str::to_string);
+        let (raw, record) = self.raw_findings(&value);
+        let raw = self.overrides.apply(raw);
+        let (mut raw, waived) = match &record {
+            Some(record) => waivers::apply(self, record, raw),
+            None => (raw, Vec::new()),
+        };
+        raw = self.overrides.apply(raw);
+        Checked { record: record_id, findings: raw.into_iter().map(|r| self.place(&doc, r)).collect(), waived }
+    }
+
+    fn raw_findings(&self, value: &Value) -> (Vec<RawFinding>, Option<Record>) {
+        let issues = self.schema.check(value);
+        if !issues.is_empty() {
+            let raw = issues
+                .into_iter()
+                .map(|issue| {
+                    let help = issue.help.as_ref().map(|h| h.get(self.lang).to_string());
+                    self.engine_finding("record/schema", issue.pointer, issue.anchor, issue.message.get(self.lang).to_string(), help)
+                })
+                .collect();
+            return (raw, None);
+        }
+        match serde_json::from_value::<Record>(value.clone()) {
+            Ok(record) => (self.run_rules(&record, value), Some(record)),
+            // The schema and the types say the same; should they ever disagree, say so, never panic.
+            Err(e) => (vec![self.engine_finding("record/schema", String::new(), Anchor::Value, e.to_string(), None)], None),
+        }
+    }
+
+    fn run_rules(&self, record: &Record, value: &Value) -> Vec<RawFinding> {
+        let ctx = RuleContext {
+            record,
+            value,
+            facts: &self.policy.facts,
+            today: self.today,
+            default_review_months: self.default_review_months,
+        };
+        let mut out = Vec::new();
+        for rule in self.policy.rules.iter().filter(|r| r.applies(self.policy, value)) {
+            match &rule.check {
+                Check::Declarative { each, when, require, at } => {
+                    for (pointer, node) in select(value, each) {
+                        if when.as_ref().is_some_and(|w| !w.is_valid(node)) {
+                            continue;
+                        }
+                        let target = match (require, at) {
+                            (Some(r), _) if r.is_valid(node) => continue,
+                            (_, Some(at)) => format!("{pointer}{at}"),
+                            (Some(r), None) => first_error_pointer(r, node, &pointer),
+                            (None, None) => pointer.clone(),
+                        };
+                        out.push(self.rule_finding(rule, value, node, Hit::at(target)));
+                    }
+                }
+                Check::Native(check) => {
+                    for hit in check(&ctx) {
+                        let node = value.pointer(&hit.pointer).unwrap_or(&Value::Null);
+                        out.push(self.rule_finding(rule, value, node, hit));
+                    }
+                }
+                Check::Engine => {}
+            }
+        }
+        out
+    }
+
+    /// A finding of `rule`, with its case applied and its message filled in.
+    pub fn rule_finding(&self, rule: &Rule, record: &Value, node: &Value, hit: Hit) -> RawFinding {
+        let case = rule.case_for(node, record);
+        let template = case.and_then(|c| c.message.as_ref()).unwrap_or(&rule.message);
+        RawFinding {
+            rule: rule.id.clone(),
+            severity: case.and_then(|c| c.severity).unwrap_or(rule.severity),
+            message: fill(template.get(self.lang), node, record, &hit.vars),
+            help: fill(rule.help.get(self.lang), node, record, &hit.vars),
+            pointer: hit.pointer,
+            anchor: Anchor::Value,
+        }
+    }
+
+    /// A finding of a rule the engine emits itself, with a message made by the caller.
+    pub fn engine_finding(&self, id: &str, pointer: String, anchor: Anchor, message: String, help: Option<String>) -> RawFinding {
+        let rule = self.policy.rule(id);
+        RawFinding {
+            rule: id.to_string(),
+            severity: rule.map_or(Severity::Error, |r| r.severity),
+            pointer,
+            anchor,
+            message,
+            help: help.or_else(|| rule.map(|r| r.help.get(self.lang).to_string())).unwrap_or_default(),
+        }
+    }
+
+    fn syntax_errors(&self, errors: Vec<source::SyntaxError>) -> Checked {
+        let findings = errors
+            .into_iter()
+            .map(|e| {
+                let raw = self.engine_finding("record/syntax", String::new(), Anchor::Value, e.message, None);
+                self.finish(raw, e.span)
+            })
+            .collect();
+        Checked { record: None, findings, waived: Vec::new() }
+    }
+
+    fn place(&self, doc: &Document<'_>, raw: RawFinding) -> Finding {
+        let span = match raw.anchor {
+            Anchor::Key => doc.key_span(&raw.pointer).unwrap_or_else(|| doc.span_of(&raw.pointer)),
+            Anchor::Value => doc.span_of(&raw.pointer),
+        };
+        self.finish(raw, span)
+    }
+
+    /// Place a raw finding on a span, adding the rule's references.
+    pub fn finish(&self, raw: RawFinding, span: std::ops::Range<usize>) -> Finding {
+        let references = self.policy.rule(&raw.rule).map(|r| r.references.clone()).unwrap_or_default();
+        Finding {
+            rule: raw.rule,
+            severity: raw.severity,
+            pointer: raw.pointer,
+            span,
+            message: raw.message,
+            help: Some(raw.help).filter(|h| !h.is_empty()),
+            references,
+        }
+    }
+}
+
+/// The deepest place a failed `require` points at, as an absolute pointer.
+fn first_error_pointer(require: &jsonschema::Validator, node: &Value, base: &str) -> String {
+    require
+        .iter_errors(node)
+        .map(|e| e.instance_path().as_str().to_string())
+        .max_by_key(|p| p.matches('/').count())
+        .map_or_else(|| base.to_string(), |p| format!("{base}{p}"))
+}
+
+/// Copy the project's `[controller]` keys into the record where it has none of its own.
+pub fn inherit_controller(record: &mut Value, defaults: &Value) {
+    let (Some(root), Some(defaults)) = (record.as_object_mut(), defaults.as_object()) else { return };
+    let controller = root.entry("controller").or_insert_with(|| Value::Object(Default::default()));
+    if let Some(controller) = controller.as_object_mut() {
+        for (key, value) in defaults {
+            controller.entry(key.clone()).or_insert_with(|| value.clone());
+        }
+    }
+}
+
+/// Fill `{name}` (from the hit, else relative to the node) and `{/a/b}` (from the record).
+pub fn fill(template: &str, node: &Value, record: &Value, vars: &[(&str, String)]) -> String {
+    let mut out = String::with_capacity(template.len());
+    let mut rest = template;
+    while let Some(open) = rest.find('{') {
+        let Some(close) = rest[open..].find('}') else { break };
+        out.push_str(&rest[..open]);
+        let name = &rest[open + 1..open + close];
+        out.push_str(&lookup(name, node, record, vars));
+        rest = &rest[open + close + 1..];
+    }
+    out.push_str(rest);
+    out
+}
+
+fn lookup(name: &str, node: &Value, record: &Value, vars: &[(&str, String)]) -> String {
+    if let Some((_, v)) = vars.iter().find(|(n, _)| *n == name) {
+        return v.clone();
+    }
+    let found = if name.starts_with('/') { record.pointer(name) } else { node.pointer(&format!("/{name}")) };
+    match found {
+        Some(Value::String(s)) => s.clone(),
+        Some(Value::Null) | None => "?".to_string(),
+        Some(other) => other.to_string(),
+    }
+}

@@ -1,0 +1,128 @@
+//! What a check found: the one finding type every stage produces and every renderer reads.
+
+use std::ops::Range;
+
+use serde::{Deserialize, Serialize};
+
+/// How serious a finding is. Ordered so that `Info < Warning < Error`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Severity {
+    /// Worth knowing; shown with `--show-info` and always in json and sarif.
+    Info,
+    /// Should be fixed; fails the run only with `--deny-warnings`.
+    Warning,
+    /// Must be fixed; fails the run.
+    Error,
+}
+
+impl Severity {
+    /// The lower-case name used in every output format.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Severity::Info => "info",
+            Severity::Warning => "warning",
+            Severity::Error => "error",
+        }
+    }
+}
+
+/// A legal provision a rule rests on: how a lawyer cites it, and where its official text is.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Reference {
+    /// The citation as written in a legal text, e.g. "GDPR art. 13(2)(a)".
+    pub cite: String,
+    /// The official text (EUR-Lex, riksdagen.se, curia); absent where none exists online.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub url: Option<String>,
+}
+
+/// One problem in one record, located by JSON pointer and (once resolved) by byte span.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Finding {
+    /// The rule id, e.g. `gdpr/transfer-mechanism`.
+    pub rule: String,
+    /// Severity after overrides.
+    pub severity: Severity,
+    /// Where in the record, as a JSON pointer (`/transfers/0/mechanism`).
+    pub pointer: String,
+    /// Byte range in the record file that the finding is drawn on.
+    pub span: Range<usize>,
+    /// What is wrong, in the run's language (lower-case, no trailing period).
+    pub message: String,
+    /// How to fix it, in the run's language.
+    pub help: Option<String>,
+    /// The legal provisions the rule rests on.
+    pub references: Vec<Reference>,
+}
+
+/// A finding suppressed by a waiver in the record, kept so reports can list it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct WaivedFinding {
+    /// The waived rule.
+    pub rule: String,
+    /// Why it was waived, from the waiver.
+    pub reason: String,
+    /// The day the waiver ends, `YYYY-MM-DD`.
+    pub expires: Option<String>,
+}
+
+/// Everything one file yielded: its findings and its waived findings.
+#[derive(Debug, Clone)]
+pub struct FileReport {
+    /// The file's path as shown to the user (relative to the current folder when below it).
+    pub path: String,
+    /// The file's text, so renderers can draw spans and compute lines.
+    pub text: std::sync::Arc<str>,
+    /// The record's id, when the file could be read far enough to know it.
+    pub record: Option<String>,
+    /// Findings, sorted by position then rule.
+    pub findings: Vec<Finding>,
+    /// Findings suppressed by waivers.
+    pub waived: Vec<WaivedFinding>,
+}
+
+impl FileReport {
+    /// Sort findings by position, then rule id, so output is deterministic.
+    pub fn sort(&mut self) {
+        self.findings
+            .sort_by(|a, b| (a.span.start, &a.rule, &a.pointer).cmp(&(b.span.start, &b.rule, &b.pointer)));
+    }
+}
+
+/// The language of messages, titles and help.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize, clap::ValueEnum)]
+#[serde(rename_all = "lowercase")]
+pub enum Lang {
+    /// English.
+    #[default]
+    En,
+    /// Swedish.
+    Sv,
+}
+
+/// A text in both languages the product speaks.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Text {
+    /// English.
+    pub en: String,
+    /// Swedish.
+    pub sv: String,
+}
+
+impl Text {
+    /// Both languages at once.
+    pub fn new(en: impl Into<String>, sv: impl Into<String>) -> Self {
+        Text { en: en.into(), sv: sv.into() }
+    }
+
+    /// The text in `lang`.
+    pub fn get(&self, lang: Lang) -> &str {
+        match lang {
+            Lang::En => &self.en,
+            Lang::Sv => &self.sv,
+        }
+    }
+}

@@ -1,0 +1,19 @@
+//! rpcheck: records of processing (GDPR art. 30) as code, checked against the GDPR and
+//! Swedish law. Data flows one way: source → model → schema check → rules → waivers →
+//! findings → render.
+
+pub mod cli;
+pub mod config;
+pub mod engine;
+pub mod error;
+pub mod findings;
+pub mod lint;
+pub mod model;
+pub mod policy;
+pub mod project;
+pub mod render;
+pub mod rule_examples;
+pub mod rules;
+pub mod schema_check;
+pub mod source;
+pub mod waivers;

@@ -1,0 +1,173 @@
+//! A whole lint run: discover files, check each (in parallel), then what spans files.
+
+use std::collections::HashMap;
+use std::io::Read;
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
+
+use jiff::civil::Date;
+use rayon::prelude::*;
+
+use crate::config::Overrides;
+use crate::engine::Engine;
+use crate::error::{Error, Result};
+use crate::findings::{FileReport, Lang};
+use crate::policy::Policy;
+use crate::project::{Discovery, Input, Project};
+use crate::schema_check::{Anchor, RecordSchema};
+use crate::source;
+
+/// Files larger than this are not parsed.
+pub const MAX_FILE_BYTES: u64 = 10 * 1024 * 1024;
+
+/// What the command line asks of a run.
+#[derive(Debug, Clone)]
+pub struct LintOptions {
+    /// Files and folders; empty means the project of the current folder.
+    pub paths: Vec<PathBuf>,
+    /// An rpcheck.toml to use instead of discovering one.
+    pub config: Option<PathBuf>,
+    /// The name to report standard input under.
+    pub stdin_filename: Option<PathBuf>,
+    /// Language from the command line (wins over rpcheck.toml).
+    pub lang: Option<Lang>,
+    /// The day dates are judged by.
+    pub today: Date,
+}
+
+/// Everything a run found, ready to render.
+pub struct RunReport {
+    /// One report per file, sorted by path.
+    pub files: Vec<FileReport>,
+    /// The language the messages are in.
+    pub lang: Lang,
+    /// The rules of each project in the run, for formats that list them (SARIF).
+    pub policies: Vec<Policy>,
+}
+
+impl RunReport {
+    /// Number of files that held a record with an id.
+    pub fn records(&self) -> usize {
+        self.files.iter().filter(|f| f.record.is_some()).count()
+    }
+}
+
+/// Per-project state built once: rules, overrides, inherited controller.
+struct Prepared {
+    policy: Policy,
+    overrides: Overrides,
+    controller: Option<serde_json::Value>,
+    lang: Lang,
+    review_months: u32,
+}
+
+fn prepare(project: &Project, lang: Option<Lang>) -> Result<Prepared> {
+    let policy = Policy::load(project.pack_paths())?;
+    let config = &project.config;
+    let overrides = Overrides::new(config.rules.clone());
+    if let Some(unknown) = overrides.rule_ids().find(|id| policy.rule(id).is_none()) {
+        let path = project.config_path.clone().unwrap_or_default();
+        let text = std::fs::read_to_string(&path).unwrap_or_default();
+        let span = source::parse(&text).ok().and_then(|d| d.key_span(&format!("/rules/{}", source::escape_segment(unknown))));
+        let ids = policy.rules.iter().map(|r| r.id.as_str());
+        let help = crate::schema_check::did_you_mean(unknown, ids).map(|b| format!("did you mean `{b}`?"));
+        return Err(Error::invalid_file("invalid configuration", &path, &text, span, format!("unknown rule `{unknown}`"), help));
+    }
+    Ok(Prepared {
+        overrides,
+        controller: config.controller.as_ref().and_then(|c| serde_json::to_value(c).ok()),
+        lang: lang.or(config.lang).unwrap_or_default(),
+        review_months: config.review_interval_months.unwrap_or(12),
+        policy,
+    })
+}
+
+/// Check every record the options name.
+pub fn run(options: &LintOptions) -> Result<RunReport> {
+    let discovery = Discovery::new(&options.paths, options.config.as_deref(), options.stdin_filename.as_deref())?;
+    let prepared: Vec<Prepared> = discovery.projects.iter().map(|p| prepare(p, options.lang)).collect::<Result<_>>()?;
+    let schema = RecordSchema::new();
+    let lang = options.lang.or_else(|| prepared.first().map(|p| p.lang)).unwrap_or_default();
+    let engines: Vec<Engine<'_>> = prepared
+        .iter()
+        .map(|p| Engine {
+            policy: &p.policy,
+            schema: &schema,
+            lang,
+            today: options.today,
+            default_review_months: p.review_months,
+            overrides: &p.overrides,
+            controller: p.controller.as_ref(),
+        })
+        .collect();
+    let texts: Vec<Arc<str>> = discovery.inputs.iter().map(read_input).collect::<Result<_>>()?;
+    let mut files: Vec<FileReport> = discovery
+        .inputs
+        .par_iter()
+        .zip(texts.par_iter())
+        .map(|(input, text)| check_file(&engines[input.project], input, text))
+        .collect();
+    duplicate_ids(&engines, &discovery.inputs, &mut files);
+    drop(engines);
+    let policies = prepared.into_iter().map(|p| p.policy).collect();
+    Ok(RunReport { files, lang, policies })
+}
+
+fn check_file(engine: &Engine<'_>, input: &Input, text: &Arc<str>) -> FileReport {
+    let checked = engine.check(text);
+    let mut report = FileReport {
+        path: input.display.clone(),
+        text: text.clone(),
+        record: checked.record,
+        findings: checked.findings,
+        waived: checked.waived,
+    };
+    report.sort();
+    report
+}
+
+/// Read a record's text: standard input for `-`, a BOM dropped, over-large files refused.
+fn read_input(input: &Input) -> Result<Arc<str>> {
+    let mut bytes = Vec::new();
+    if input.path.as_os_str() == "-" {
+        std::io::stdin().lock().read_to_end(&mut bytes).map_err(|e| Error::io(Path::new("-"), e))?;
+    } else {
+        let file = std::fs::File::open(&input.path).map_err(|e| Error::io(&input.path, e))?;
+        file.take(MAX_FILE_BYTES + 1).read_to_end(&mut bytes).map_err(|e| Error::io(&input.path, e))?;
+        if bytes.len() as u64 > MAX_FILE_BYTES {
+            return Err(Error::usage(
+                format!("{} is larger than {} MiB", input.display, MAX_FILE_BYTES / 1024 / 1024),
+                Some("a record of processing is a small text file; check that this is the file you meant".into()),
+            ));
+        }
+    }
+    let text = String::from_utf8(bytes).map_err(|e| {
+        Error::usage(
+            format!("{} is not valid UTF-8 (byte {})", input.display, e.utf8_error().valid_up_to()),
+            Some("save the file as UTF-8".into()),
+        )
+    })?;
+    Ok(Arc::from(text.strip_prefix('\u{feff}').unwrap_or(&text)))
+}
+
+/// Two files of one run with the same record id: each later one gets `record/duplicate-id`.
+fn duplicate_ids(engines: &[Engine<'_>], inputs: &[Input], files: &mut [FileReport]) {
+    let mut first: HashMap<String, String> = HashMap::new();
+    for (file, input) in files.iter_mut().zip(inputs) {
+        let Some(id) = file.record.clone() else { continue };
+        let Some(other) = first.get(&id) else {
+            first.insert(id, file.path.clone());
+            continue;
+        };
+        let engine = &engines[input.project];
+        let message = match engine.lang {
+            Lang::En => format!("record id `{id}` is also used by {other}"),
+            Lang::Sv => format!("id:t `{id}` används redan av {other}"),
+        };
+        let raw = engine.engine_finding("record/duplicate-id", "/id".into(), Anchor::Value, message, None);
+        let Some(raw) = engine.overrides.apply(vec![raw]).pop() else { continue };
+        let span = source::parse(&file.text).map(|d| d.span_of("/id")).unwrap_or(0..0);
+        file.findings.push(engine.finish(raw, span));
+        file.sort();
+    }
+}

@@ -1,0 +1,124 @@
+//! Facts that change with the world, kept as data in `policies/data/`: the EEA, adequacy
+//! decisions, and the operators of social-media platforms.
+
+use std::collections::BTreeSet;
+use std::path::Path;
+
+use regex::Regex;
+use serde::Deserialize;
+
+use crate::error::{Error, Result};
+
+const EEA: &str = include_str!("../../policies/data/eea.toml");
+const ADEQUACY: &str = include_str!("../../policies/data/adequacy.toml");
+const PLATFORMS: &str = include_str!("../../policies/data/platforms.toml");
+
+/// One EEA member state.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct EeaMember {
+    /// ISO 3166-1 alpha-2 code.
+    pub code: String,
+    /// English name.
+    pub name: String,
+}
+
+/// One adequacy decision under art. 45 (or its predecessor, directive 95/46 art. 25(6)).
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Adequacy {
+    /// ISO 3166-1 alpha-2 code of the country or territory.
+    pub country: String,
+    /// English name.
+    pub name: String,
+    /// The decision, as cited.
+    pub decision: String,
+    /// Date of adoption.
+    pub date: toml::value::Datetime,
+    /// Whether the decision covers only part of the country's recipients.
+    pub partial: bool,
+    /// What the decision covers (and, when partial, what a recipient must be).
+    pub scope: String,
+    /// The official text.
+    pub source: String,
+}
+
+/// A social-media platform and the names its operator goes by.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Platform {
+    /// The operator's usual name.
+    pub name: String,
+    /// Other names and brands that identify it, matched as whole words ignoring case.
+    pub aliases: Vec<String>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct EeaFile {
+    member: Vec<EeaMember>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct AdequacyFile {
+    decision: Vec<Adequacy>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct PlatformFile {
+    platform: Vec<Platform>,
+}
+
+/// All facts, loaded once per run.
+pub struct Facts {
+    eea: BTreeSet<String>,
+    /// Adequacy decisions in force.
+    pub adequacy: Vec<Adequacy>,
+    platforms: Vec<(Platform, Regex)>,
+}
+
+fn load<T: for<'de> Deserialize<'de>>(name: &str, text: &str) -> Result<T> {
+    toml::from_str(text).map_err(|e| {
+        Error::invalid_file("broken policy data", Path::new(name), text, e.span(), e.message().to_string(), None)
+    })
+}
+
+impl Facts {
+    /// The facts shipped in the binary.
+    pub fn builtin() -> Result<Facts> {
+        let eea: EeaFile = load("policies/data/eea.toml", EEA)?;
+        let adequacy: AdequacyFile = load("policies/data/adequacy.toml", ADEQUACY)?;
+        let platforms: PlatformFile = load("policies/data/platforms.toml", PLATFORMS)?;
+        let platforms = platforms
+            .platform
+            .into_iter()
+            .map(|p| {
+                let names: Vec<String> = std::iter::once(&p.name).chain(&p.aliases).map(|n| regex::escape(n)).collect();
+                let pattern = format!(r"(?i)\b(?:{})\b", names.join("|"));
+                Regex::new(&pattern).map(|re| (p, re)).map_err(|e| Error::usage(format!("bad platform name: {e}"), None))
+            })
+            .collect::<Result<_>>()?;
+        Ok(Facts {
+            eea: eea.member.into_iter().map(|m| m.code).collect(),
+            adequacy: adequacy.decision,
+            platforms,
+        })
+    }
+
+    /// Whether a country code is in the EEA.
+    pub fn is_eea(&self, code: &str) -> bool {
+        self.eea.contains(code)
+    }
+
+    /// The adequacy decision for a country, if one is in force.
+    pub fn adequacy(&self, code: &str) -> Option<&Adequacy> {
+        self.adequacy.iter().find(|a| a.country == code)
+    }
+
+    /// The platform whose name or alias occurs in `name` as whole words, ignoring case.
+    pub fn platform_in(&self, name: &str) -> Option<&Platform> {
+        self.platforms.iter().find(|(_, re)| re.is_match(name)).map(|(p, _)| p)
+    }
+}

@@ -1,0 +1,197 @@
+//! Which files to check and which rpcheck.toml governs each: walk folders (honouring
+//! .gitignore), find the project file by walking up, apply include/exclude globs.
+
+use std::collections::HashMap;
+use std::path::{Path, PathBuf};
+
+use globset::{Glob, GlobSet, GlobSetBuilder};
+
+use crate::config::{Config, FILE_NAME};
+use crate::error::{Error, Result};
+
+/// A folder governed by one rpcheck.toml (or none).
+#[derive(Debug)]
+pub struct Project {
+    /// The folder that holds rpcheck.toml (or the folder linted, when there is none).
+    pub root: PathBuf,
+    /// The project file, if any.
+    pub config_path: Option<PathBuf>,
+    /// Its contents.
+    pub config: Config,
+    include: GlobSet,
+    exclude: GlobSet,
+    packs: Vec<PathBuf>,
+}
+
+impl Project {
+    fn new(root: PathBuf, config_path: Option<PathBuf>) -> Result<Project> {
+        let config = match &config_path {
+            Some(path) => Config::load(path)?,
+            None => Config::default(),
+        };
+        let file = config_path.clone().unwrap_or_else(|| root.join(FILE_NAME));
+        let default_include = vec!["**/*.toml".to_string()];
+        let include = globs(&file, config.include.as_ref().unwrap_or(&default_include))?;
+        let exclude = globs(&file, &config.exclude)?;
+        let packs = config.policies.iter().map(|p| root.join(p)).collect();
+        Ok(Project { root, config_path, config, include, exclude, packs })
+    }
+
+    /// The user's pack files, as paths.
+    pub fn pack_paths(&self) -> &[PathBuf] {
+        &self.packs
+    }
+
+    /// Whether a file found by walking a folder is a record of this project.
+    fn selects(&self, path: &Path) -> bool {
+        let Ok(relative) = path.strip_prefix(&self.root) else { return true };
+        self.include.is_match(relative) && !self.exclude.is_match(relative) && !self.packs.iter().any(|p| p == path)
+    }
+}
+
+fn globs(file: &Path, patterns: &[String]) -> Result<GlobSet> {
+    let mut builder = GlobSetBuilder::new();
+    for pattern in patterns {
+        let glob = Glob::new(pattern).map_err(|e| {
+            let text = std::fs::read_to_string(file).unwrap_or_default();
+            let span = text.find(pattern.as_str()).map(|s| s..s + pattern.len());
+            Error::invalid_file("invalid configuration", file, &text, span, format!("bad glob: {e}"), None)
+        })?;
+        builder.add(glob);
+    }
+    builder.build().map_err(|e| Error::usage(format!("bad globs in {}: {e}", file.display()), None))
+}
+
+/// One file to check and the project that governs it.
+#[derive(Debug, Clone)]
+pub struct Input {
+    /// Where to read it (`-` for standard input).
+    pub path: PathBuf,
+    /// How to show it.
+    pub display: String,
+    /// Index into [`Discovery::projects`].
+    pub project: usize,
+}
+
+/// The projects and files of a run.
+#[derive(Debug, Default)]
+pub struct Discovery {
+    /// Projects, in the order first met.
+    pub projects: Vec<Project>,
+    /// Files, sorted by display path.
+    pub inputs: Vec<Input>,
+    by_dir: HashMap<PathBuf, usize>,
+    forced: Option<usize>,
+}
+
+impl Discovery {
+    /// Find the files under `paths`; with `config`, that file governs them all.
+    pub fn new(paths: &[PathBuf], config: Option<&Path>, stdin_name: Option<&Path>) -> Result<Discovery> {
+        let cwd = std::env::current_dir().map_err(|e| Error::io(Path::new("."), e))?;
+        let mut d = Discovery::default();
+        if let Some(config) = config {
+            let config = std::path::absolute(config).map_err(|e| Error::io(config, e))?;
+            let root = config.parent().map_or_else(|| cwd.clone(), Path::to_path_buf);
+            d.forced = Some(d.push(Project::new(root, Some(config))?));
+        }
+        let default_paths = [d.default_root(&cwd)?];
+        let paths = if paths.is_empty() { &default_paths[..] } else { paths };
+        for path in paths {
+            if path.as_os_str() == "-" {
+                let name = stdin_name.ok_or_else(|| {
+                    Error::usage("reading from `-` needs --stdin-filename", Some("e.g. --stdin-filename records/x.toml".into()))
+                })?;
+                let project = d.project_for(&cwd.join(name))?;
+                d.inputs.push(Input { path: path.clone(), display: display(&cwd, &cwd.join(name)), project });
+                continue;
+            }
+            d.add_path(&cwd, path)?;
+        }
+        d.inputs.sort_by(|a, b| a.display.cmp(&b.display));
+        d.inputs.dedup_by(|a, b| a.display == b.display);
+        Ok(d)
+    }
+
+    fn default_root(&mut self, cwd: &Path) -> Result<PathBuf> {
+        if let Some(i) = self.forced {
+            return Ok(self.projects[i].root.clone());
+        }
+        let found = cwd.ancestors().find(|dir| dir.join(FILE_NAME).is_file());
+        Ok(found.unwrap_or(cwd).to_path_buf())
+    }
+
+    fn push(&mut self, project: Project) -> usize {
+        self.projects.push(project);
+        self.projects.len() - 1
+    }
+
+    fn add_path(&mut self, cwd: &Path, path: &Path) -> Result<()> {
+        let absolute = cwd.join(path);
+        let meta = std::fs::metadata(&absolute).map_err(|e| Error::io(path, e))?;
+        if !meta.is_dir() {
+            let project = self.project_for(&absolute)?;
+            self.inputs.push(Input { path: absolute.clone(), display: display(cwd, &absolute), project });
+            return Ok(());
+        }
+        let walker = ignore::WalkBuilder::new(&absolute).follow_links(false).require_git(false).build();
+        for entry in walker {
+            let entry = entry.map_err(|e| Error::usage(format!("cannot walk {}: {e}", path.display()), None))?;
+            let file = entry.path();
+            let is_toml = file.extension().is_some_and(|e| e == "toml") && file.file_name() != Some(FILE_NAME.as_ref());
+            if !is_toml || !entry.file_type().is_some_and(|t| t.is_file()) {
+                continue;
+            }
+            let project = self.project_for(file)?;
+            if self.projects[project].selects(file) {
+                self.inputs.push(Input { path: file.to_path_buf(), display: display(cwd, file), project });
+            }
+        }
+        Ok(())
+    }
+
+    /// The project governing `file`: the forced one, else the nearest rpcheck.toml above it.
+    fn project_for(&mut self, file: &Path) -> Result<usize> {
+        if let Some(i) = self.forced {
+            return Ok(i);
+        }
+        let dir = file.parent().unwrap_or(Path::new("/")).to_path_buf();
+        if let Some(&i) = self.by_dir.get(&dir) {
+            return Ok(i);
+        }
+        let config_dir = dir.ancestors().find(|d| d.join(FILE_NAME).is_file()).map(Path::to_path_buf);
+        let existing = self.projects.iter().position(|p| match &config_dir {
+            Some(c) => p.config_path.as_deref() == Some(c.join(FILE_NAME).as_path()),
+            None => p.config_path.is_none(),
+        });
+        let i = match existing {
+            Some(i) => i,
+            None => {
+                let root = config_dir.clone().unwrap_or_else(|| dir.clone());
+                let config_path = config_dir.map(|c| c.join(FILE_NAME));
+                self.push(Project::new(root, config_path)?)
+            }
+        };
+        self.by_dir.insert(dir, i);
+        Ok(i)
+    }
+}
+
+/// A path relative to the current folder when it lies below it.
+pub fn display(cwd: &Path, path: &Path) -> String {
+    let path = normalise(path);
+    path.strip_prefix(cwd).unwrap_or(&path).display().to_string()
+}
+
+fn normalise(path: &Path) -> PathBuf {
+    let mut out = PathBuf::new();
+    for part in path.components() {
+        match part {
+            std::path::Component::CurDir => {}
+            std::path::Component::ParentDir => {
+                out.pop();
+            }
+            other => out.push(other),
+        }
+    }
+    out
+}

@@ -1,0 +1,40 @@
+//! GitHub Actions workflow commands: one annotation per finding.
+
+use std::fmt::Write;
+
+use super::region;
+use crate::findings::Severity;
+use crate::lint::RunReport;
+
+/// Escape data of a workflow command (the message).
+fn escape_data(text: &str) -> String {
+    text.replace('%', "%25").replace('\r', "%0D").replace('\n', "%0A")
+}
+
+/// Escape a property of a workflow command (file, title).
+fn escape_property(text: &str) -> String {
+    escape_data(text).replace(':', "%3A").replace(',', "%2C")
+}
+
+/// Render `::error file=...::message` lines.
+pub fn render(report: &RunReport) -> String {
+    let mut out = String::new();
+    for file in &report.files {
+        for f in &file.findings {
+            let command = match f.severity {
+                Severity::Error => "error",
+                Severity::Warning => "warning",
+                Severity::Info => "notice",
+            };
+            let (line, col, end_line, end_col) = region(&file.text, f);
+            let _ = writeln!(
+                out,
+                "::{command} file={},line={line},col={col},endLine={end_line},endColumn={end_col},title={}::{}",
+                escape_property(&file.path),
+                escape_property(&f.rule),
+                escape_data(&f.message)
+            );
+        }
+    }
+    out
+}

@@ -1,0 +1,142 @@
+//! Drawn diagnostics through miette: the source line, a label on the exact span, the help and
+//! the legal references with their URLs. Colour only where asked.
+
+use std::fmt::{self, Write};
+
+use miette::{Diagnostic, GraphicalReportHandler, GraphicalTheme, LabeledSpan, NamedSource, SourceCode};
+
+use super::{shown, Counts, Style};
+use crate::findings::{Finding, Lang, Severity};
+use crate::lint::RunReport;
+
+/// One finding, as miette wants to see it.
+struct Shown<'a> {
+    finding: &'a Finding,
+    source: NamedSource<String>,
+    help: String,
+}
+
+impl fmt::Debug for Shown<'_> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.finding.message)
+    }
+}
+
+impl fmt::Display for Shown<'_> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.finding.message)
+    }
+}
+
+impl std::error::Error for Shown<'_> {}
+
+impl Diagnostic for Shown<'_> {
+    fn code<'b>(&'b self) -> Option<Box<dyn fmt::Display + 'b>> {
+        Some(Box::new(&self.finding.rule))
+    }
+
+    fn severity(&self) -> Option<miette::Severity> {
+        Some(match self.finding.severity {
+            Severity::Error => miette::Severity::Error,
+            Severity::Warning => miette::Severity::Warning,
+            Severity::Info => miette::Severity::Advice,
+        })
+    }
+
+    fn help<'b>(&'b self) -> Option<Box<dyn fmt::Display + 'b>> {
+        (!self.help.is_empty()).then(|| Box::new(&self.help) as Box<dyn fmt::Display>)
+    }
+
+    fn source_code(&self) -> Option<&dyn SourceCode> {
+        Some(&self.source)
+    }
+
+    fn labels(&self) -> Option<Box<dyn Iterator<Item = LabeledSpan> + '_>> {
+        let span = self.finding.span.clone();
+        Some(Box::new(std::iter::once(LabeledSpan::new_with_span(None, span))))
+    }
+}
+
+fn help_text(finding: &Finding, lang: Lang) -> String {
+    let mut help = finding.help.clone().unwrap_or_default();
+    let see = match lang {
+        Lang::En => "see",
+        Lang::Sv => "se",
+    };
+    for reference in &finding.references {
+        if !help.is_empty() {
+            help.push('\n');
+        }
+        let _ = match &reference.url {
+            Some(url) => write!(help, "{see}: {} <{url}>", reference.cite),
+            None => write!(help, "{see}: {}", reference.cite),
+        };
+    }
+    help
+}
+
+/// Render every shown finding, then a one-line summary.
+pub fn render(report: &RunReport, style: Style) -> String {
+    let theme = if style.color { GraphicalTheme::unicode() } else { GraphicalTheme::unicode_nocolor() };
+    let handler = GraphicalReportHandler::new_themed(theme).with_width(style.width).with_links(false);
+    let mut out = String::new();
+    for file in &report.files {
+        for finding in file.findings.iter().filter(|f| shown(f, style.show_info)) {
+            let shown = Shown {
+                finding,
+                source: NamedSource::new(&file.path, file.text.to_string()),
+                help: help_text(finding, report.lang),
+            };
+            let _ = handler.render_report(&mut out, &shown);
+            out.push('\n');
+        }
+    }
+    out.push_str(&summary(report, style.show_info));
+    out
+}
+
+fn summary(report: &RunReport, show_info: bool) -> String {
+    let c = Counts::of(report);
+    let files = report.files.len();
+    let infos = if show_info { c.infos } else { 0 };
+    match report.lang {
+        Lang::En => {
+            if c.errors + c.warnings + infos == 0 {
+                format!("{files} {} checked: no problems found\n", plural(files, "file", "files"))
+            } else {
+                format!(
+                    "{files} {} checked: {} {}, {} {}{}\n",
+                    plural(files, "file", "files"),
+                    c.errors,
+                    plural(c.errors, "error", "errors"),
+                    c.warnings,
+                    plural(c.warnings, "warning", "warnings"),
+                    if c.waived > 0 { format!(", {} waived", c.waived) } else { String::new() }
+                )
+            }
+        }
+        Lang::Sv => {
+            if c.errors + c.warnings + infos == 0 {
+                format!("{files} {} granskade: inga problem\n", plural(files, "fil", "filer"))
+            } else {
+                format!(
+                    "{files} {} granskade: {} {}, {} {}{}\n",
+                    plural(files, "fil", "filer"),
+                    c.errors,
+                    plural(c.errors, "fel", "fel"),
+                    c.warnings,
+                    plural(c.warnings, "varning", "varningar"),
+                    if c.waived > 0 { format!(", {} undantagna", c.waived) } else { String::new() }
+                )
+            }
+        }
+    }
+}
+
+fn plural<'a>(n: usize, one: &'a str, many: &'a str) -> &'a str {
+    if n == 1 {
+        one
+    } else {
+        many
+    }
+}

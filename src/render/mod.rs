@@ -1,0 +1,90 @@
+//! Output formats. Each file renders a finished [`RunReport`]; none decides anything.
+
+pub mod concise;
+pub mod github;
+pub mod human;
+pub mod json;
+pub mod sarif;
+
+use crate::findings::{Finding, Severity};
+use crate::lint::RunReport;
+
+/// The output formats `lint --format` accepts.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum Format {
+    /// Drawn diagnostics with the source, labels, help and legal references.
+    Human,
+    /// One line per finding: `path:line:col: severity[rule] message`.
+    Concise,
+    /// The stable JSON document (version 1).
+    Json,
+    /// SARIF 2.1.0 for code-scanning tools.
+    Sarif,
+    /// GitHub Actions workflow commands (annotations).
+    Github,
+}
+
+/// How to draw human output.
+#[derive(Debug, Clone, Copy)]
+pub struct Style {
+    /// Use colour.
+    pub color: bool,
+    /// Line width to wrap at.
+    pub width: usize,
+    /// Show info findings.
+    pub show_info: bool,
+}
+
+/// Render the report in `format`.
+pub fn render(format: Format, report: &RunReport, style: Style) -> String {
+    match format {
+        Format::Human => human::render(report, style),
+        Format::Concise => concise::render(report, style.show_info),
+        Format::Json => json::render(report),
+        Format::Sarif => sarif::render(report),
+        Format::Github => github::render(report),
+    }
+}
+
+/// Counts of findings by severity across a report.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Counts {
+    /// Error findings.
+    pub errors: usize,
+    /// Warning findings.
+    pub warnings: usize,
+    /// Info findings.
+    pub infos: usize,
+    /// Waived findings.
+    pub waived: usize,
+}
+
+impl Counts {
+    /// Count a whole report.
+    pub fn of(report: &RunReport) -> Counts {
+        let mut counts = Counts::default();
+        for file in &report.files {
+            counts.waived += file.waived.len();
+            for finding in &file.findings {
+                match finding.severity {
+                    Severity::Error => counts.errors += 1,
+                    Severity::Warning => counts.warnings += 1,
+                    Severity::Info => counts.infos += 1,
+                }
+            }
+        }
+        counts
+    }
+}
+
+/// Whether a finding is shown in the text formats.
+pub fn shown(finding: &Finding, show_info: bool) -> bool {
+    show_info || finding.severity > Severity::Info
+}
+
+/// 1-based start and end line/column of a finding.
+pub fn region(text: &str, finding: &Finding) -> (usize, usize, usize, usize) {
+    let (line, column) = crate::source::line_col(text, finding.span.start);
+    let (end_line, end_column) = crate::source::line_col(text, finding.span.end);
+    (line, column, end_line, end_column)
+}

@@ -1,0 +1,91 @@
+//! Native rules: what JSON Schema cannot say (dates against today, look-ups in the facts,
+//! comparisons across the record). Each is declared in a pack with `native = "name"`, which
+//! holds its id, texts and examples; this module holds only the logic.
+
+mod dates;
+mod duplicates;
+mod platforms;
+mod recipients;
+mod rights;
+mod transfers;
+
+use jiff::civil::Date;
+use serde_json::Value;
+
+use crate::model::Record;
+use crate::policy::Facts;
+
+/// What a native rule sees of one record.
+pub struct RuleContext<'a> {
+    /// The record, typed.
+    pub record: &'a Record,
+    /// The same record as JSON (after inheriting the controller).
+    pub value: &'a Value,
+    /// EEA, adequacy, platforms.
+    pub facts: &'a Facts,
+    /// The day dates are judged by.
+    pub today: Date,
+    /// Review interval when the record names none.
+    pub default_review_months: u32,
+}
+
+impl RuleContext<'_> {
+    /// Whether the controller is a public authority or a municipal company.
+    pub fn is_public_body(&self) -> bool {
+        self.record.controller.as_ref().and_then(|c| c.kind).is_some_and(|k| k.is_public_body())
+    }
+}
+
+/// One place a native rule fires, with values for its message template.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Hit {
+    /// JSON pointer of the offending value (or of the table that lacks it).
+    pub pointer: String,
+    /// Values for `{name}` placeholders in the message.
+    pub vars: Vec<(&'static str, String)>,
+}
+
+impl Hit {
+    /// A hit at `pointer` with no extra values.
+    pub fn at(pointer: impl Into<String>) -> Self {
+        Hit { pointer: pointer.into(), vars: Vec::new() }
+    }
+
+    /// Add a value for a placeholder.
+    pub fn with(mut self, name: &'static str, value: impl Into<String>) -> Self {
+        self.vars.push((name, value.into()));
+        self
+    }
+}
+
+/// A native check.
+pub type NativeCheck = fn(&RuleContext<'_>) -> Vec<Hit>;
+
+const NATIVE: &[(&str, NativeCheck)] = &[
+    ("duplicate-purpose-ids", duplicates::purpose_ids),
+    ("review-overdue", dates::review_overdue),
+    ("updated-in-future", dates::updated_in_future),
+    ("rights-core", rights::core_rights),
+    ("recipients", recipients::listed),
+    ("transfer-mechanism", transfers::mechanism),
+    ("transfer-adequacy", transfers::adequacy),
+    ("transfer-inside-eea", transfers::inside_eea),
+    ("social-media-joint-control", platforms::joint_control),
+    ("social-media-public-records", platforms::public_records),
+];
+
+/// The native check with this name.
+pub fn native(name: &str) -> Option<NativeCheck> {
+    NATIVE.iter().find(|(n, _)| *n == name).map(|(_, f)| *f)
+}
+
+/// The names a pack may use with `native = "..."`, for an error's help.
+pub fn native_names_help() -> String {
+    let names: Vec<&str> = NATIVE.iter().map(|(n, _)| *n).collect();
+    format!("native checks: {}", names.join(", "))
+}
+
+/// Whether an optional text is blank: absent, empty or only whitespace.
+pub fn blank(text: &Option<String>) -> bool {
+    text.as_deref().is_none_or(|t| t.trim().is_empty())
+}

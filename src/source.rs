@@ -1,0 +1,158 @@
+//! A record file's text, parsed with spans: the JSON value the checks read, and the map from
+//! JSON pointer back to the exact place in the TOML text that every finding is drawn on.
+
+use std::ops::Range;
+
+use serde_json::{Map, Number, Value};
+use toml::de::{DeArray, DeTable, DeValue};
+use toml::Spanned;
+
+/// A TOML syntax error with the byte range it concerns.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct SyntaxError {
+    /// The parser's description of the problem.
+    pub message: String,
+    /// Where in the text, as a byte range.
+    pub span: Range<usize>,
+}
+
+/// A parsed TOML document: its JSON value plus the spanned tree to locate pointers in.
+pub struct Document<'a> {
+    tree: Spanned<DeTable<'a>>,
+    /// The document as JSON: TOML dates and times become their RFC 3339 text.
+    pub value: Value,
+}
+
+/// Parse TOML text, keeping spans; every syntax error is returned, not only the first.
+pub fn parse(text: &str) -> Result<Document<'_>, Vec<SyntaxError>> {
+    let (tree, errors) = DeTable::parse_recoverable(text);
+    if !errors.is_empty() {
+        return Err(errors
+            .into_iter()
+            .map(|e| SyntaxError {
+                message: e.message().trim().to_string(),
+                span: clamp(e.span().unwrap_or(0..0), text.len()),
+            })
+            .collect());
+    }
+    let value = table_to_json(tree.get_ref());
+    Ok(Document { tree, value })
+}
+
+fn clamp(span: Range<usize>, len: usize) -> Range<usize> {
+    span.start.min(len)..span.end.min(len)
+}
+
+fn table_to_json(table: &DeTable<'_>) -> Value {
+    let mut map = Map::with_capacity(table.len());
+    for (key, value) in table.iter() {
+        map.insert(key.get_ref().to_string(), to_json(value.get_ref()));
+    }
+    Value::Object(map)
+}
+
+fn array_to_json(array: &DeArray<'_>) -> Value {
+    Value::Array(array.iter().map(|v| to_json(v.get_ref())).collect())
+}
+
+fn to_json(value: &DeValue<'_>) -> Value {
+    match value {
+        DeValue::String(s) => Value::String(s.to_string()),
+        DeValue::Integer(i) => i64::from_str_radix(i.as_str(), i.radix())
+            .map(|n| Value::Number(n.into()))
+            .unwrap_or(Value::Null),
+        // TOML allows inf and nan, which JSON cannot hold; they surface as a type error.
+        DeValue::Float(f) => f
+            .as_str()
+            .replace('_', "")
+            .parse::<f64>()
+            .ok()
+            .and_then(Number::from_f64)
+            .map_or(Value::Null, Value::Number),
+        DeValue::Boolean(b) => Value::Bool(*b),
+        DeValue::Datetime(d) => Value::String(d.to_string()),
+        DeValue::Array(a) => array_to_json(a),
+        DeValue::Table(t) => table_to_json(t),
+    }
+}
+
+/// Split a JSON pointer into its unescaped segments (`~1` is `/`, `~0` is `~`).
+pub fn pointer_segments(pointer: &str) -> impl Iterator<Item = String> + '_ {
+    pointer
+        .split('/')
+        .skip(1)
+        .map(|s| s.replace("~1", "/").replace("~0", "~"))
+}
+
+/// Escape one segment for use in a JSON pointer.
+pub fn escape_segment(segment: &str) -> String {
+    segment.replace('~', "~0").replace('/', "~1")
+}
+
+/// One step of a walk down the tree: the value reached and, for a table entry, its key's span.
+struct Step<'t, 'a> {
+    value: &'t Spanned<DeValue<'a>>,
+    key: Option<Range<usize>>,
+}
+
+impl<'a> Document<'a> {
+    /// Follow `pointer` as far as the file has it, one step per segment found.
+    fn walk<'t>(&'t self, pointer: &str) -> (Vec<Step<'t, 'a>>, bool) {
+        let mut steps: Vec<Step<'t, 'a>> = Vec::new();
+        for segment in pointer_segments(pointer) {
+            let next = match steps.last().map(|s| s.value.get_ref()) {
+                None => self.tree.get_ref().get_key_value(segment.as_str()).map(|(k, v)| (v, Some(k.span()))),
+                Some(DeValue::Table(t)) => t.get_key_value(segment.as_str()).map(|(k, v)| (v, Some(k.span()))),
+                Some(DeValue::Array(a)) => segment.parse::<usize>().ok().and_then(|i| a.get(i)).map(|v| (v, None)),
+                Some(_) => None,
+            };
+            match next {
+                Some((value, key)) => steps.push(Step { value, key }),
+                None => return (steps, false),
+            }
+        }
+        (steps, true)
+    }
+
+    /// The span of the value at `pointer`, or of its nearest ancestor present in this file.
+    ///
+    /// A table's span is its header (`[controller]`, or the right `[[purposes]]`), so a missing
+    /// key is drawn on the table that should hold it. The root has the empty span at 0.
+    pub fn span_of(&self, pointer: &str) -> Range<usize> {
+        let (steps, _) = self.walk(pointer);
+        steps.last().map_or(0..0, |s| s.value.span())
+    }
+
+    /// The span of the key that names the value at `pointer`, if the file has that key
+    /// (an array element has no key of its own).
+    pub fn key_span(&self, pointer: &str) -> Option<Range<usize>> {
+        let (steps, complete) = self.walk(pointer);
+        if complete {
+            steps.last().and_then(|s| s.key.clone())
+        } else {
+            None
+        }
+    }
+
+    /// Whether the file itself (not an inherited default) holds a value at `pointer`.
+    pub fn contains(&self, pointer: &str) -> bool {
+        self.walk(pointer).1
+    }
+}
+
+/// 1-based line and column (in Unicode characters) of a byte offset in `text`.
+pub fn line_col(text: &str, offset: usize) -> (usize, usize) {
+    let offset = floor_char_boundary(text, offset.min(text.len()));
+    let before = &text[..offset];
+    let line = before.bytes().filter(|&b| b == b'\n').count() + 1;
+    let line_start = before.rfind('\n').map_or(0, |i| i + 1);
+    let column = before[line_start..].chars().count() + 1;
+    (line, column)
+}
+
+fn floor_char_boundary(text: &str, mut offset: usize) -> usize {
+    while !text.is_char_boundary(offset) {
+        offset -= 1;
+    }
+    offset
+}
