@@ -7,7 +7,7 @@ use serde_json::Value;
 use crate::config::Overrides;
 use crate::findings::{Finding, Lang, Severity, WaivedFinding};
 use crate::model::Record;
-use crate::policy::{select, Check, Policy, Rule};
+use crate::policy::{Check, Policy, Rule, select};
 use crate::rules::{Hit, RuleContext};
 use crate::schema_check::{Anchor, RecordSchema};
 use crate::source::{self, Document};
@@ -78,7 +78,11 @@ impl Engine<'_> {
             None => (raw, Vec::new()),
         };
         raw = self.overrides.apply(raw);
-        Checked { record: record_id, findings: raw.into_iter().map(|r| self.place(&doc, r)).collect(), waived }
+        Checked {
+            record: record_id,
+            findings: raw.into_iter().map(|r| self.place(&doc, r)).collect(),
+            waived,
+        }
     }
 
     fn raw_findings(&self, value: &Value) -> (Vec<RawFinding>, Option<Record>) {
@@ -88,7 +92,13 @@ impl Engine<'_> {
                 .into_iter()
                 .map(|issue| {
                     let help = issue.help.as_ref().map(|h| h.get(self.lang).to_string());
-                    self.engine_finding("record/schema", issue.pointer, issue.anchor, issue.message.get(self.lang).to_string(), help)
+                    self.engine_finding(
+                        "record/schema",
+                        issue.pointer,
+                        issue.anchor,
+                        issue.message.get(self.lang).to_string(),
+                        help,
+                    )
                 })
                 .collect();
             return (raw, None);
@@ -96,7 +106,16 @@ impl Engine<'_> {
         match serde_json::from_value::<Record>(value.clone()) {
             Ok(record) => (self.run_rules(&record, value), Some(record)),
             // The schema and the types say the same; should they ever disagree, say so, never panic.
-            Err(e) => (vec![self.engine_finding("record/schema", String::new(), Anchor::Value, e.to_string(), None)], None),
+            Err(e) => (
+                vec![self.engine_finding(
+                    "record/schema",
+                    String::new(),
+                    Anchor::Value,
+                    e.to_string(),
+                    None,
+                )],
+                None,
+            ),
         }
     }
 
@@ -109,20 +128,32 @@ impl Engine<'_> {
             default_review_months: self.default_review_months,
         };
         let mut out = Vec::new();
-        for rule in self.policy.rules.iter().filter(|r| r.applies(self.policy, value)) {
+        for rule in self
+            .policy
+            .rules
+            .iter()
+            .filter(|r| r.applies(self.policy, value))
+        {
             match &rule.check {
-                Check::Declarative { each, when, require, at } => {
+                Check::Declarative {
+                    each,
+                    when,
+                    require,
+                    at,
+                } => {
                     for (pointer, node) in select(value, each) {
                         if when.as_ref().is_some_and(|w| !w.is_valid(node)) {
                             continue;
                         }
-                        let target = match (require, at) {
+                        let targets = match (require, at) {
                             (Some(r), _) if r.is_valid(node) => continue,
-                            (_, Some(at)) => format!("{pointer}{at}"),
-                            (Some(r), None) => first_error_pointer(r, node, &pointer),
-                            (None, None) => pointer.clone(),
+                            (_, Some(at)) => vec![format!("{pointer}{at}")],
+                            (Some(r), None) => error_pointers(r, node, &pointer),
+                            (None, None) => vec![pointer.clone()],
                         };
-                        out.push(self.rule_finding(rule, value, node, Hit::at(target)));
+                        for target in targets {
+                            out.push(self.rule_finding(rule, value, node, Hit::at(target)));
+                        }
                     }
                 }
                 Check::Native(check) => {
@@ -140,19 +171,28 @@ impl Engine<'_> {
     /// A finding of `rule`, with its case applied and its message filled in.
     pub fn rule_finding(&self, rule: &Rule, record: &Value, node: &Value, hit: Hit) -> RawFinding {
         let case = rule.case_for(node, record);
-        let template = case.and_then(|c| c.message.as_ref()).unwrap_or(&rule.message);
+        let template = case
+            .and_then(|c| c.message.as_ref())
+            .unwrap_or(&rule.message);
         RawFinding {
             rule: rule.id.clone(),
             severity: case.and_then(|c| c.severity).unwrap_or(rule.severity),
-            message: fill(template.get(self.lang), node, record, &hit.vars),
-            help: fill(rule.help.get(self.lang), node, record, &hit.vars),
+            message: self.fill(template.get(self.lang), node, record, &hit.vars),
+            help: self.fill(rule.help.get(self.lang), node, record, &hit.vars),
             pointer: hit.pointer,
             anchor: Anchor::Value,
         }
     }
 
     /// A finding of a rule the engine emits itself, with a message made by the caller.
-    pub fn engine_finding(&self, id: &str, pointer: String, anchor: Anchor, message: String, help: Option<String>) -> RawFinding {
+    pub fn engine_finding(
+        &self,
+        id: &str,
+        pointer: String,
+        anchor: Anchor,
+        message: String,
+        help: Option<String>,
+    ) -> RawFinding {
         let rule = self.policy.rule(id);
         RawFinding {
             rule: id.to_string(),
@@ -160,7 +200,9 @@ impl Engine<'_> {
             pointer,
             anchor,
             message,
-            help: help.or_else(|| rule.map(|r| r.help.get(self.lang).to_string())).unwrap_or_default(),
+            help: help
+                .or_else(|| rule.map(|r| r.help.get(self.lang).to_string()))
+                .unwrap_or_default(),
         }
     }
 
@@ -168,16 +210,28 @@ impl Engine<'_> {
         let findings = errors
             .into_iter()
             .map(|e| {
-                let raw = self.engine_finding("record/syntax", String::new(), Anchor::Value, e.message, None);
+                let raw = self.engine_finding(
+                    "record/syntax",
+                    String::new(),
+                    Anchor::Value,
+                    e.message,
+                    None,
+                );
                 self.finish(raw, e.span)
             })
             .collect();
-        Checked { record: None, findings, waived: Vec::new() }
+        Checked {
+            record: None,
+            findings,
+            waived: Vec::new(),
+        }
     }
 
     fn place(&self, doc: &Document<'_>, raw: RawFinding) -> Finding {
         let span = match raw.anchor {
-            Anchor::Key => doc.key_span(&raw.pointer).unwrap_or_else(|| doc.span_of(&raw.pointer)),
+            Anchor::Key => doc
+                .key_span(&raw.pointer)
+                .unwrap_or_else(|| doc.span_of(&raw.pointer)),
             Anchor::Value => doc.span_of(&raw.pointer),
         };
         self.finish(raw, span)
@@ -185,7 +239,11 @@ impl Engine<'_> {
 
     /// Place a raw finding on a span, adding the rule's references.
     pub fn finish(&self, raw: RawFinding, span: std::ops::Range<usize>) -> Finding {
-        let references = self.policy.rule(&raw.rule).map(|r| r.references.clone()).unwrap_or_default();
+        let references = self
+            .policy
+            .rule(&raw.rule)
+            .map(|r| r.references.clone())
+            .unwrap_or_default();
         Finding {
             rule: raw.rule,
             severity: raw.severity,
@@ -198,46 +256,76 @@ impl Engine<'_> {
     }
 }
 
-/// The deepest place a failed `require` points at, as an absolute pointer.
-fn first_error_pointer(require: &jsonschema::Validator, node: &Value, base: &str) -> String {
-    require
+/// Every distinct place a failed `require` points at, as absolute pointers: one finding
+/// each, so two purposes lacking a description give two findings.
+fn error_pointers(require: &jsonschema::Validator, node: &Value, base: &str) -> Vec<String> {
+    let mut pointers: Vec<String> = require
         .iter_errors(node)
-        .map(|e| e.instance_path().as_str().to_string())
-        .max_by_key(|p| p.matches('/').count())
-        .map_or_else(|| base.to_string(), |p| format!("{base}{p}"))
+        .map(|e| format!("{base}{}", e.instance_path().as_str()))
+        .collect();
+    pointers.sort();
+    pointers.dedup();
+    pointers
 }
 
 /// Copy the project's `[controller]` keys into the record where it has none of its own.
 pub fn inherit_controller(record: &mut Value, defaults: &Value) {
-    let (Some(root), Some(defaults)) = (record.as_object_mut(), defaults.as_object()) else { return };
-    let controller = root.entry("controller").or_insert_with(|| Value::Object(Default::default()));
+    let (Some(root), Some(defaults)) = (record.as_object_mut(), defaults.as_object()) else {
+        return;
+    };
+    let controller = root
+        .entry("controller")
+        .or_insert_with(|| Value::Object(Default::default()));
     if let Some(controller) = controller.as_object_mut() {
         for (key, value) in defaults {
-            controller.entry(key.clone()).or_insert_with(|| value.clone());
+            controller
+                .entry(key.clone())
+                .or_insert_with(|| value.clone());
         }
     }
 }
 
-/// Fill `{name}` (from the hit, else relative to the node) and `{/a/b}` (from the record).
-pub fn fill(template: &str, node: &Value, record: &Value, vars: &[(&str, String)]) -> String {
-    let mut out = String::with_capacity(template.len());
-    let mut rest = template;
-    while let Some(open) = rest.find('{') {
-        let Some(close) = rest[open..].find('}') else { break };
-        out.push_str(&rest[..open]);
-        let name = &rest[open + 1..open + close];
-        out.push_str(&lookup(name, node, record, vars));
-        rest = &rest[open + close + 1..];
+impl Engine<'_> {
+    /// Fill `{name}` (from the hit, else relative to the node) and `{/a/b}` (from the record),
+    /// putting values the glossary knows into words of the run's language.
+    pub fn fill(
+        &self,
+        template: &str,
+        node: &Value,
+        record: &Value,
+        vars: &[(&str, String)],
+    ) -> String {
+        let mut out = String::with_capacity(template.len());
+        let mut rest = template;
+        while let Some(open) = rest.find('{') {
+            let Some(close) = rest[open..].find('}') else {
+                break;
+            };
+            out.push_str(&rest[..open]);
+            let name = &rest[open + 1..open + close];
+            let value = lookup(name, node, record, vars);
+            let word = self
+                .policy
+                .glossary
+                .get(name)
+                .and_then(|words| words.get(&value));
+            out.push_str(word.map_or(value.as_str(), |w| w.get(self.lang)));
+            rest = &rest[open + close + 1..];
+        }
+        out.push_str(rest);
+        out
     }
-    out.push_str(rest);
-    out
 }
 
 fn lookup(name: &str, node: &Value, record: &Value, vars: &[(&str, String)]) -> String {
     if let Some((_, v)) = vars.iter().find(|(n, _)| *n == name) {
         return v.clone();
     }
-    let found = if name.starts_with('/') { record.pointer(name) } else { node.pointer(&format!("/{name}")) };
+    let found = if name.starts_with('/') {
+        record.pointer(name)
+    } else {
+        node.pointer(&format!("/{name}"))
+    };
     match found {
         Some(Value::String(s)) => s.clone(),
         Some(Value::Null) | None => "?".to_string(),

@@ -20,25 +20,9 @@ pub enum Error {
         source: std::io::Error,
     },
     /// A file we depend on (rpcheck.toml, a policy pack) is wrong.
-    #[error("{what} {}: {message}", path.display())]
-    #[diagnostic(code(rpcheck::invalid_input))]
-    InvalidFile {
-        /// "invalid configuration", "broken policy pack", ...
-        what: &'static str,
-        /// The file.
-        path: PathBuf,
-        /// What is wrong.
-        message: String,
-        /// The file's text, for the label.
-        #[source_code]
-        source_code: NamedSource<String>,
-        /// Where in it.
-        #[label("here")]
-        span: Option<SourceSpan>,
-        /// How to fix it.
-        #[help]
-        help: Option<String>,
-    },
+    #[error(transparent)]
+    #[diagnostic(transparent)]
+    InvalidFile(Box<FileProblem>),
     /// The command line asked for something impossible.
     #[error("{message}")]
     #[diagnostic(code(rpcheck::usage))]
@@ -51,10 +35,35 @@ pub enum Error {
     },
 }
 
+/// What is wrong in a file we depend on, pointing into its text.
+#[derive(Debug, Error, Diagnostic)]
+#[error("{what} {}: {message}", path.display())]
+#[diagnostic(code(rpcheck::invalid_input))]
+pub struct FileProblem {
+    /// "invalid configuration", "broken policy pack", ...
+    pub what: &'static str,
+    /// The file.
+    pub path: PathBuf,
+    /// What is wrong.
+    pub message: String,
+    /// The file's text, for the label.
+    #[source_code]
+    pub source_code: NamedSource<String>,
+    /// Where in it.
+    #[label("here")]
+    pub span: Option<SourceSpan>,
+    /// How to fix it.
+    #[help]
+    pub help: Option<String>,
+}
+
 impl Error {
     /// An I/O error on `path`.
     pub fn io(path: &Path, source: std::io::Error) -> Self {
-        Error::Io { path: path.to_path_buf(), source }
+        Error::Io {
+            path: path.to_path_buf(),
+            source,
+        }
     }
 
     /// A wrong file, pointing into its text.
@@ -66,19 +75,22 @@ impl Error {
         message: impl Into<String>,
         help: Option<String>,
     ) -> Self {
-        Error::InvalidFile {
+        Error::InvalidFile(Box::new(FileProblem {
             what,
             path: path.to_path_buf(),
             message: message.into(),
             source_code: NamedSource::new(path.display().to_string(), text.to_string()),
             span: span.map(SourceSpan::from),
             help,
-        }
+        }))
     }
 
     /// A usage error.
     pub fn usage(message: impl Into<String>, help: Option<String>) -> Self {
-        Error::Usage { message: message.into(), help }
+        Error::Usage {
+            message: message.into(),
+            help,
+        }
     }
 }
 

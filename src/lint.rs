@@ -68,14 +68,27 @@ fn prepare(project: &Project, lang: Option<Lang>) -> Result<Prepared> {
     if let Some(unknown) = overrides.rule_ids().find(|id| policy.rule(id).is_none()) {
         let path = project.config_path.clone().unwrap_or_default();
         let text = std::fs::read_to_string(&path).unwrap_or_default();
-        let span = source::parse(&text).ok().and_then(|d| d.key_span(&format!("/rules/{}", source::escape_segment(unknown))));
+        let span = source::parse(&text)
+            .ok()
+            .and_then(|d| d.key_span(&format!("/rules/{}", source::escape_segment(unknown))));
         let ids = policy.rules.iter().map(|r| r.id.as_str());
-        let help = crate::schema_check::did_you_mean(unknown, ids).map(|b| format!("did you mean `{b}`?"));
-        return Err(Error::invalid_file("invalid configuration", &path, &text, span, format!("unknown rule `{unknown}`"), help));
+        let help =
+            crate::schema_check::did_you_mean(unknown, ids).map(|b| format!("did you mean `{b}`?"));
+        return Err(Error::invalid_file(
+            "invalid configuration",
+            &path,
+            &text,
+            span,
+            format!("unknown rule `{unknown}`"),
+            help,
+        ));
     }
     Ok(Prepared {
         overrides,
-        controller: config.controller.as_ref().and_then(|c| serde_json::to_value(c).ok()),
+        controller: config
+            .controller
+            .as_ref()
+            .and_then(|c| serde_json::to_value(c).ok()),
         lang: lang.or(config.lang).unwrap_or_default(),
         review_months: config.review_interval_months.unwrap_or(12),
         policy,
@@ -84,10 +97,21 @@ fn prepare(project: &Project, lang: Option<Lang>) -> Result<Prepared> {
 
 /// Check every record the options name.
 pub fn run(options: &LintOptions) -> Result<RunReport> {
-    let discovery = Discovery::new(&options.paths, options.config.as_deref(), options.stdin_filename.as_deref())?;
-    let prepared: Vec<Prepared> = discovery.projects.iter().map(|p| prepare(p, options.lang)).collect::<Result<_>>()?;
+    let discovery = Discovery::new(
+        &options.paths,
+        options.config.as_deref(),
+        options.stdin_filename.as_deref(),
+    )?;
+    let prepared: Vec<Prepared> = discovery
+        .projects
+        .iter()
+        .map(|p| prepare(p, options.lang))
+        .collect::<Result<_>>()?;
     let schema = RecordSchema::new();
-    let lang = options.lang.or_else(|| prepared.first().map(|p| p.lang)).unwrap_or_default();
+    let lang = options
+        .lang
+        .or_else(|| prepared.first().map(|p| p.lang))
+        .unwrap_or_default();
     let engines: Vec<Engine<'_>> = prepared
         .iter()
         .map(|p| Engine {
@@ -100,7 +124,11 @@ pub fn run(options: &LintOptions) -> Result<RunReport> {
             controller: p.controller.as_ref(),
         })
         .collect();
-    let texts: Vec<Arc<str>> = discovery.inputs.iter().map(read_input).collect::<Result<_>>()?;
+    let texts: Vec<Arc<str>> = discovery
+        .inputs
+        .iter()
+        .map(read_input)
+        .collect::<Result<_>>()?;
     let mut files: Vec<FileReport> = discovery
         .inputs
         .par_iter()
@@ -110,7 +138,11 @@ pub fn run(options: &LintOptions) -> Result<RunReport> {
     duplicate_ids(&engines, &discovery.inputs, &mut files);
     drop(engines);
     let policies = prepared.into_iter().map(|p| p.policy).collect();
-    Ok(RunReport { files, lang, policies })
+    Ok(RunReport {
+        files,
+        lang,
+        policies,
+    })
 }
 
 fn check_file(engine: &Engine<'_>, input: &Input, text: &Arc<str>) -> FileReport {
@@ -130,10 +162,15 @@ fn check_file(engine: &Engine<'_>, input: &Input, text: &Arc<str>) -> FileReport
 fn read_input(input: &Input) -> Result<Arc<str>> {
     let mut bytes = Vec::new();
     if input.path.as_os_str() == "-" {
-        std::io::stdin().lock().read_to_end(&mut bytes).map_err(|e| Error::io(Path::new("-"), e))?;
+        std::io::stdin()
+            .lock()
+            .read_to_end(&mut bytes)
+            .map_err(|e| Error::io(Path::new("-"), e))?;
     } else {
         let file = std::fs::File::open(&input.path).map_err(|e| Error::io(&input.path, e))?;
-        file.take(MAX_FILE_BYTES + 1).read_to_end(&mut bytes).map_err(|e| Error::io(&input.path, e))?;
+        file.take(MAX_FILE_BYTES + 1)
+            .read_to_end(&mut bytes)
+            .map_err(|e| Error::io(&input.path, e))?;
         if bytes.len() as u64 > MAX_FILE_BYTES {
             return Err(Error::usage(
                 format!("{} is larger than {} MiB", input.display, MAX_FILE_BYTES / 1024 / 1024),
@@ -143,7 +180,11 @@ fn read_input(input: &Input) -> Result<Arc<str>> {
     }
     let text = String::from_utf8(bytes).map_err(|e| {
         Error::usage(
-            format!("{} is not valid UTF-8 (byte {})", input.display, e.utf8_error().valid_up_to()),
+            format!(
+                "{} is not valid UTF-8 (byte {})",
+                input.display,
+                e.utf8_error().valid_up_to()
+            ),
             Some("save the file as UTF-8".into()),
         )
     })?;
@@ -154,7 +195,9 @@ fn read_input(input: &Input) -> Result<Arc<str>> {
 fn duplicate_ids(engines: &[Engine<'_>], inputs: &[Input], files: &mut [FileReport]) {
     let mut first: HashMap<String, String> = HashMap::new();
     for (file, input) in files.iter_mut().zip(inputs) {
-        let Some(id) = file.record.clone() else { continue };
+        let Some(id) = file.record.clone() else {
+            continue;
+        };
         let Some(other) = first.get(&id) else {
             first.insert(id, file.path.clone());
             continue;
@@ -164,9 +207,19 @@ fn duplicate_ids(engines: &[Engine<'_>], inputs: &[Input], files: &mut [FileRepo
             Lang::En => format!("record id `{id}` is also used by {other}"),
             Lang::Sv => format!("id:t `{id}` används redan av {other}"),
         };
-        let raw = engine.engine_finding("record/duplicate-id", "/id".into(), Anchor::Value, message, None);
-        let Some(raw) = engine.overrides.apply(vec![raw]).pop() else { continue };
-        let span = source::parse(&file.text).map(|d| d.span_of("/id")).unwrap_or(0..0);
+        let raw = engine.engine_finding(
+            "record/duplicate-id",
+            "/id".into(),
+            Anchor::Value,
+            message,
+            None,
+        );
+        let Some(raw) = engine.overrides.apply(vec![raw]).pop() else {
+            continue;
+        };
+        let span = source::parse(&file.text)
+            .map(|d| d.span_of("/id"))
+            .unwrap_or(0..0);
         file.findings.push(engine.finish(raw, span));
         file.sort();
     }

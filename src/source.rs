@@ -4,8 +4,8 @@
 use std::ops::Range;
 
 use serde_json::{Map, Number, Value};
-use toml::de::{DeArray, DeTable, DeValue};
 use toml::Spanned;
+use toml::de::{DeArray, DeTable, DeValue};
 
 /// A TOML syntax error with the byte range it concerns.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -101,9 +101,19 @@ impl<'a> Document<'a> {
         let mut steps: Vec<Step<'t, 'a>> = Vec::new();
         for segment in pointer_segments(pointer) {
             let next = match steps.last().map(|s| s.value.get_ref()) {
-                None => self.tree.get_ref().get_key_value(segment.as_str()).map(|(k, v)| (v, Some(k.span()))),
-                Some(DeValue::Table(t)) => t.get_key_value(segment.as_str()).map(|(k, v)| (v, Some(k.span()))),
-                Some(DeValue::Array(a)) => segment.parse::<usize>().ok().and_then(|i| a.get(i)).map(|v| (v, None)),
+                None => self
+                    .tree
+                    .get_ref()
+                    .get_key_value(segment.as_str())
+                    .map(|(k, v)| (v, Some(k.span()))),
+                Some(DeValue::Table(t)) => t
+                    .get_key_value(segment.as_str())
+                    .map(|(k, v)| (v, Some(k.span()))),
+                Some(DeValue::Array(a)) => segment
+                    .parse::<usize>()
+                    .ok()
+                    .and_then(|i| a.get(i))
+                    .map(|v| (v, None)),
                 Some(_) => None,
             };
             match next {
@@ -117,10 +127,21 @@ impl<'a> Document<'a> {
     /// The span of the value at `pointer`, or of its nearest ancestor present in this file.
     ///
     /// A table's span is its header (`[controller]`, or the right `[[purposes]]`), so a missing
-    /// key is drawn on the table that should hold it. The root has the empty span at 0.
+    /// key is drawn on the table that should hold it.
     pub fn span_of(&self, pointer: &str) -> Range<usize> {
         let (steps, _) = self.walk(pointer);
-        steps.last().map_or(0..0, |s| s.value.span())
+        steps
+            .last()
+            .map_or_else(|| self.root_span(), |s| s.value.span())
+    }
+
+    /// The record as a whole has no header: findings on it are drawn on its `id` key, which
+    /// names it, or else at the start of the file.
+    fn root_span(&self) -> Range<usize> {
+        self.tree
+            .get_ref()
+            .get_key_value("id")
+            .map_or(0..0, |(k, _)| k.span())
     }
 
     /// The span of the key that names the value at `pointer`, if the file has that key

@@ -57,7 +57,11 @@ fn check(policy: &Policy) -> ExitCode {
     for f in &failures {
         eprintln!("{} example {}: {}", f.rule, f.example, f.problem);
     }
-    println!("{} passed, {} failed", examples - failures.len().min(examples), failures.len());
+    println!(
+        "{} passed, {} failed",
+        examples - failures.len().min(examples),
+        failures.len()
+    );
     if failures.is_empty() {
         ExitCode::SUCCESS
     } else {
@@ -71,14 +75,27 @@ fn list(policy: &Policy, format: ListFormat, lang: Lang) -> String {
         ListFormat::Table => {
             let width = policy.rules.iter().map(|r| r.id.len()).max().unwrap_or(0);
             for r in &policy.rules {
-                let _ = writeln!(out, "{:width$}  {:7}  {}", r.id, r.severity.as_str(), r.title.get(lang));
+                let _ = writeln!(
+                    out,
+                    "{:width$}  {:7}  {}",
+                    r.id,
+                    r.severity.as_str(),
+                    r.title.get(lang)
+                );
             }
         }
         ListFormat::Markdown => {
             out.push_str("| id | severity | title | rests on |\n|---|---|---|---|\n");
             for r in &policy.rules {
                 let cites: Vec<&str> = r.references.iter().map(|x| x.cite.as_str()).collect();
-                let _ = writeln!(out, "| `{}` | {} | {} | {} |", r.id, r.severity.as_str(), r.title.get(lang), cites.join("; "));
+                let _ = writeln!(
+                    out,
+                    "| `{}` | {} | {} | {} |",
+                    r.id,
+                    r.severity.as_str(),
+                    r.title.get(lang),
+                    cites.join("; ")
+                );
             }
         }
         ListFormat::Json => {

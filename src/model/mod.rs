@@ -8,7 +8,7 @@ use std::borrow::Cow;
 use schemars::{JsonSchema, Schema, SchemaGenerator};
 use serde::{Deserialize, Serialize};
 
-pub use country::{alpha2_for, Country, CODES as COUNTRY_CODES};
+pub use country::{CODES as COUNTRY_CODES, Country, alpha2_for};
 
 /// The record format versions this build reads.
 pub const SUPPORTED_SCHEMA_VERSIONS: &[u64] = &[1];
@@ -111,7 +111,10 @@ pub enum ControllerKind {
 impl ControllerKind {
     /// Public authorities and municipal companies: bodies under the principle of public access.
     pub fn is_public_body(self) -> bool {
-        matches!(self, ControllerKind::PublicAuthority | ControllerKind::MunicipalCompany)
+        matches!(
+            self,
+            ControllerKind::PublicAuthority | ControllerKind::MunicipalCompany
+        )
     }
 }
 
@@ -453,7 +456,9 @@ pub fn record_schema() -> serde_json::Value {
 
 /// Remove `null` from a schema's types and alternatives (schemars adds it for `Option`).
 fn drop_null(schema: &mut Schema) {
-    let Some(map) = schema.as_object_mut() else { return };
+    let Some(map) = schema.as_object_mut() else {
+        return;
+    };
     if let Some(serde_json::Value::Array(types)) = map.get_mut("type") {
         types.retain(|t| t != "null");
         if types.len() == 1 {
@@ -461,14 +466,17 @@ fn drop_null(schema: &mut Schema) {
             map.insert("type".into(), only);
         }
     }
-    let Some(serde_json::Value::Array(any_of)) = map.get_mut("anyOf") else { return };
+    let Some(serde_json::Value::Array(any_of)) = map.get_mut("anyOf") else {
+        return;
+    };
     any_of.retain(|s| s.get("type").and_then(|t| t.as_str()) != Some("null"));
-    if any_of.len() == 1 {
-        if let Some(serde_json::Value::Object(only)) = any_of.pop() {
-            map.remove("anyOf");
-            for (k, v) in only {
-                map.entry(k).or_insert(v);
-            }
+    if any_of.len() != 1 {
+        return;
+    }
+    if let Some(serde_json::Value::Object(only)) = any_of.pop() {
+        map.remove("anyOf");
+        for (k, v) in only {
+            map.entry(k).or_insert(v);
         }
     }
 }

@@ -18,8 +18,14 @@ use spec::{Example, PackFile, RuleSpec};
 
 /// The packs built into the binary, as (file name, text).
 pub const BUILTIN_PACKS: &[(&str, &str)] = &[
-    ("policies/record.toml", include_str!("../../policies/record.toml")),
-    ("policies/gdpr.toml", include_str!("../../policies/gdpr.toml")),
+    (
+        "policies/record.toml",
+        include_str!("../../policies/record.toml"),
+    ),
+    (
+        "policies/gdpr.toml",
+        include_str!("../../policies/gdpr.toml"),
+    ),
     ("policies/se.toml", include_str!("../../policies/se.toml")),
 ];
 
@@ -103,14 +109,18 @@ pub struct Rule {
 impl Rule {
     /// Whether the rule applies to this record at all (its own and its pack's condition).
     pub fn applies(&self, policy: &Policy, record: &Value) -> bool {
-        let pack_ok = policy.packs[self.pack].when_record.as_ref().is_none_or(|v| v.is_valid(record));
+        let pack_ok = policy.packs[self.pack]
+            .when_record
+            .as_ref()
+            .is_none_or(|v| v.is_valid(record));
         pack_ok && self.when_record.as_ref().is_none_or(|v| v.is_valid(record))
     }
 
     /// The first case matching the node and the record, if any.
     pub fn case_for(&self, node: &Value, record: &Value) -> Option<&CompiledCase> {
         self.cases.iter().find(|c| {
-            c.when.as_ref().is_none_or(|v| v.is_valid(node)) && c.when_record.as_ref().is_none_or(|v| v.is_valid(record))
+            c.when.as_ref().is_none_or(|v| v.is_valid(node))
+                && c.when_record.as_ref().is_none_or(|v| v.is_valid(record))
         })
     }
 }
@@ -123,13 +133,24 @@ pub struct Policy {
     pub rules: Vec<Rule>,
     /// Facts that change with the world (EEA, adequacy, platforms).
     pub facts: Facts,
+    /// Words for interpolated values, from every pack's glossary.
+    pub glossary: Glossary,
     index: HashMap<String, usize>,
 }
+
+/// Words for interpolated values: placeholder name, then value, then the text.
+pub type Glossary = std::collections::BTreeMap<String, std::collections::BTreeMap<String, Text>>;
 
 impl Policy {
     /// The built-in packs plus the user's pack files.
     pub fn load(user_packs: &[PathBuf]) -> Result<Policy> {
-        let mut policy = Policy { packs: Vec::new(), rules: Vec::new(), facts: Facts::builtin()?, index: HashMap::new() };
+        let mut policy = Policy {
+            packs: Vec::new(),
+            rules: Vec::new(),
+            facts: Facts::builtin()?,
+            glossary: Glossary::new(),
+            index: HashMap::new(),
+        };
         for (name, text) in BUILTIN_PACKS {
             policy.add_pack(Origin::Builtin(name), Path::new(name), text)?;
         }
@@ -149,15 +170,35 @@ impl Policy {
         let pack_source = PackSource { path, text };
         let file: PackFile = toml::from_str(text)
             .map_err(|e| pack_source.error(e.span(), e.message().to_string(), None))?;
-        let when_record = file.pack.when_record.as_ref().map(|s| pack_source.compile(s, "/pack/when_record")).transpose()?;
+        let when_record = file
+            .pack
+            .when_record
+            .as_ref()
+            .map(|s| pack_source.compile(s, "/pack/when_record"))
+            .transpose()?;
+        for (name, words) in &file.pack.glossary {
+            self.glossary
+                .entry(name.clone())
+                .or_default()
+                .extend(words.clone());
+        }
         let pack = self.packs.len();
         let builtin = matches!(origin, Origin::Builtin(_));
-        self.packs.push(Pack { id: file.pack.id.clone(), title: file.pack.title, origin, when_record });
+        self.packs.push(Pack {
+            id: file.pack.id.clone(),
+            title: file.pack.title,
+            origin,
+            when_record,
+        });
         for (i, spec) in file.rule.into_iter().enumerate() {
             let rule = pack_source.compile_rule(spec, i, pack, &file.pack.id, builtin)?;
             if self.index.contains_key(&rule.id) {
                 let span = pack_source.span(&format!("/rule/{i}/id"));
-                return Err(pack_source.error(span, format!("rule id `{}` is already defined", rule.id), None));
+                return Err(pack_source.error(
+                    span,
+                    format!("rule id `{}` is already defined", rule.id),
+                    None,
+                ));
             }
             self.index.insert(rule.id.clone(), self.rules.len());
             self.rules.push(rule);
@@ -174,11 +215,25 @@ struct PackSource<'a> {
 
 impl PackSource<'_> {
     fn span(&self, pointer: &str) -> Option<std::ops::Range<usize>> {
-        crate::source::parse(self.text).ok().map(|doc| doc.span_of(pointer))
+        crate::source::parse(self.text)
+            .ok()
+            .map(|doc| doc.span_of(pointer))
     }
 
-    fn error(&self, span: Option<std::ops::Range<usize>>, message: String, help: Option<String>) -> Error {
-        Error::invalid_file("broken policy pack", self.path, self.text, span, message, help)
+    fn error(
+        &self,
+        span: Option<std::ops::Range<usize>>,
+        message: String,
+        help: Option<String>,
+    ) -> Error {
+        Error::invalid_file(
+            "broken policy pack",
+            self.path,
+            self.text,
+            span,
+            message,
+            help,
+        )
     }
 
     fn compile(&self, schema: &Value, pointer: &str) -> Result<Validator> {
@@ -186,19 +241,40 @@ impl PackSource<'_> {
     }
 
     fn compile_opt(&self, schema: &Option<Value>, pointer: String) -> Result<Option<Validator>> {
-        schema.as_ref().map(|s| self.compile(s, &pointer)).transpose()
+        schema
+            .as_ref()
+            .map(|s| self.compile(s, &pointer))
+            .transpose()
     }
 
-    fn compile_rule(&self, spec: RuleSpec, i: usize, pack: usize, pack_id: &str, builtin: bool) -> Result<Rule> {
+    fn compile_rule(
+        &self,
+        spec: RuleSpec,
+        i: usize,
+        pack: usize,
+        pack_id: &str,
+        builtin: bool,
+    ) -> Result<Rule> {
         let at = |key: &str| format!("/rule/{i}/{key}");
         if !spec.id.starts_with(&format!("{pack_id}/")) {
             let help = Some(format!("name it `{pack_id}/...`"));
-            return Err(self.error(self.span(&at("id")), format!("rule id `{}` is not in pack `{pack_id}`", spec.id), help));
+            return Err(self.error(
+                self.span(&at("id")),
+                format!("rule id `{}` is not in pack `{pack_id}`", spec.id),
+                help,
+            ));
         }
-        let declarative = spec.each.is_some() || spec.when.is_some() || spec.require.is_some() || spec.at.is_some();
+        let declarative = spec.each.is_some()
+            || spec.when.is_some()
+            || spec.require.is_some()
+            || spec.at.is_some();
         let check = match (&spec.native, spec.engine, declarative) {
             (Some(name), false, false) => Check::Native(rules::native(name).ok_or_else(|| {
-                self.error(self.span(&at("native")), format!("no native check is called `{name}`"), Some(rules::native_names_help()))
+                self.error(
+                    self.span(&at("native")),
+                    format!("no native check is called `{name}`"),
+                    Some(rules::native_names_help()),
+                )
             })?),
             (None, true, false) if builtin => Check::Engine,
             (None, false, _) => Check::Declarative {
@@ -208,15 +284,22 @@ impl PackSource<'_> {
                 at: spec.at.clone(),
             },
             _ => {
-                let help = Some("a rule is declarative (each/when/require) or native, not both".to_string());
-                return Err(self.error(self.span(&format!("/rule/{i}")), format!("rule `{}` mixes check kinds", spec.id), help));
+                let help = Some(
+                    "a rule is declarative (each/when/require) or native, not both".to_string(),
+                );
+                return Err(self.error(
+                    self.span(&format!("/rule/{i}")),
+                    format!("rule `{}` mixes check kinds", spec.id),
+                    help,
+                ));
             }
         };
         let mut cases = Vec::with_capacity(spec.case.len());
         for (c, case) in spec.case.iter().enumerate() {
             cases.push(CompiledCase {
                 when: self.compile_opt(&case.when, at(&format!("case/{c}/when")))?,
-                when_record: self.compile_opt(&case.when_record, at(&format!("case/{c}/when_record")))?,
+                when_record: self
+                    .compile_opt(&case.when_record, at(&format!("case/{c}/when_record")))?,
                 severity: case.severity,
                 message: case.message.clone(),
             });
@@ -259,14 +342,24 @@ pub fn select<'v>(value: &'v Value, each: &[String]) -> Vec<(String, &'v Value)>
         for (pointer, node) in current {
             match (segment.as_str(), node) {
                 ("*", Value::Array(items)) => {
-                    next.extend(items.iter().enumerate().map(|(i, v)| (format!("{pointer}/{i}"), v)));
+                    next.extend(
+                        items
+                            .iter()
+                            .enumerate()
+                            .map(|(i, v)| (format!("{pointer}/{i}"), v)),
+                    );
                 }
-                ("*", Value::Object(map)) => next.extend(
-                    map.iter().map(|(k, v)| (format!("{pointer}/{}", crate::source::escape_segment(k)), v)),
-                ),
+                ("*", Value::Object(map)) => {
+                    next.extend(map.iter().map(|(k, v)| {
+                        (format!("{pointer}/{}", crate::source::escape_segment(k)), v)
+                    }))
+                }
                 (key, Value::Object(map)) => {
                     if let Some(v) = map.get(key) {
-                        next.push((format!("{pointer}/{}", crate::source::escape_segment(key)), v));
+                        next.push((
+                            format!("{pointer}/{}", crate::source::escape_segment(key)),
+                            v,
+                        ));
                     }
                 }
                 (index, Value::Array(items)) => {

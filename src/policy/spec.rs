@@ -1,6 +1,8 @@
 //! The rule pack format as written in `policies/*.toml`: one `[[rule]]` entry holds everything
 //! about a rule, so `explain`, `rules`, SARIF and the docs all come from the same place.
 
+use std::collections::BTreeMap;
+
 use serde::Deserialize;
 use serde_json::Value;
 
@@ -28,6 +30,10 @@ pub struct PackHeader {
     /// JSON Schema the whole record must match for the pack to apply (e.g. controller.country = SE).
     #[serde(default)]
     pub when_record: Option<Value>,
+    /// Words for values that messages interpolate: placeholder name, then value, then text
+    /// (`[pack.glossary.right] erasure = { en = "the right to erasure", sv = "rätten till radering" }`).
+    #[serde(default)]
+    pub glossary: BTreeMap<String, BTreeMap<String, Text>>,
 }
 
 /// One rule as written in a pack.

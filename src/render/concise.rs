@@ -11,7 +11,14 @@ pub fn render(report: &RunReport, show_info: bool) -> String {
     for file in &report.files {
         for f in file.findings.iter().filter(|f| shown(f, show_info)) {
             let (line, column) = crate::source::line_col(&file.text, f.span.start);
-            let _ = writeln!(out, "{}:{line}:{column}: {}[{}] {}", file.path, f.severity.as_str(), f.rule, f.message);
+            let _ = writeln!(
+                out,
+                "{}:{line}:{column}: {}[{}] {}",
+                file.path,
+                f.severity.as_str(),
+                f.rule,
+                f.message
+            );
         }
     }
     out

@@ -8,7 +8,9 @@ use crate::lint::RunReport;
 
 /// Escape data of a workflow command (the message).
 fn escape_data(text: &str) -> String {
-    text.replace('%', "%25").replace('\r', "%0D").replace('\n', "%0A")
+    text.replace('%', "%25")
+        .replace('\r', "%0D")
+        .replace('\n', "%0A")
 }
 
 /// Escape a property of a workflow command (file, title).

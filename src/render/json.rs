@@ -1,8 +1,8 @@
 //! The stable JSON document (`version` 1) described in the command-line contract.
 
-use serde_json::{json, Value};
+use serde_json::{Value, json};
 
-use super::{region, Counts};
+use super::{Counts, region};
 use crate::lint::RunReport;
 
 /// The format version; changes only on a breaking change.

@@ -4,13 +4,25 @@ use super::{Hit, RuleContext};
 
 /// `updated` plus the review interval lies before today.
 pub fn review_overdue(ctx: &RuleContext<'_>) -> Vec<Hit> {
-    let Some(updated) = ctx.record.updated else { return Vec::new() };
-    let months = ctx.record.review_interval_months.unwrap_or(ctx.default_review_months);
-    let Ok(due) = updated.0.checked_add(jiff::Span::new().months(i64::from(months))) else {
+    let Some(updated) = ctx.record.updated else {
+        return Vec::new();
+    };
+    let months = ctx
+        .record
+        .review_interval_months
+        .unwrap_or(ctx.default_review_months);
+    let Ok(due) = updated
+        .0
+        .checked_add(jiff::Span::new().months(i64::from(months)))
+    else {
         return Vec::new();
     };
     if due < ctx.today {
-        vec![Hit::at("/updated").with("due", due.to_string()).with("months", months.to_string())]
+        vec![
+            Hit::at("/updated")
+                .with("due", due.to_string())
+                .with("months", months.to_string()),
+        ]
     } else {
         Vec::new()
     }
@@ -19,7 +31,9 @@ pub fn review_overdue(ctx: &RuleContext<'_>) -> Vec<Hit> {
 /// `updated` lies after today.
 pub fn updated_in_future(ctx: &RuleContext<'_>) -> Vec<Hit> {
     match ctx.record.updated {
-        Some(updated) if updated.0 > ctx.today => vec![Hit::at("/updated").with("today", ctx.today.to_string())],
+        Some(updated) if updated.0 > ctx.today => {
+            vec![Hit::at("/updated").with("today", ctx.today.to_string())]
+        }
         _ => Vec::new(),
     }
 }
