@@ -57,8 +57,9 @@ pub struct Config {
 impl Config {
     /// Read and check a project file; any problem is fatal.
     pub fn load(path: &Path) -> Result<Config> {
-        let text = std::fs::read_to_string(path).map_err(|e| Error::io(path, e))?;
-        Config::parse(path, &text)
+        let shown = crate::project::shown_path(path);
+        let text = std::fs::read_to_string(path).map_err(|e| Error::io(&shown, e))?;
+        Config::parse(&shown, &text)
     }
 
     /// Parse a project file's text.

@@ -68,6 +68,7 @@ fn prepare(project: &Project, lang: Option<Lang>) -> Result<Prepared> {
     if let Some(unknown) = overrides.rule_ids().find(|id| policy.rule(id).is_none()) {
         let path = project.config_path.clone().unwrap_or_default();
         let text = std::fs::read_to_string(&path).unwrap_or_default();
+        let path = crate::project::shown_path(&path);
         let span = source::parse(&text)
             .ok()
             .and_then(|d| d.key_span(&format!("/rules/{}", source::escape_segment(unknown))));
@@ -117,7 +118,7 @@ pub fn run(options: &LintOptions) -> Result<RunReport> {
         .map(|p| Engine {
             policy: &p.policy,
             schema: &schema,
-            lang,
+            lang: p.lang,
             today: options.today,
             default_review_months: p.review_months,
             overrides: &p.overrides,
@@ -167,10 +168,11 @@ fn read_input(input: &Input) -> Result<Arc<str>> {
             .read_to_end(&mut bytes)
             .map_err(|e| Error::io(Path::new("-"), e))?;
     } else {
-        let file = std::fs::File::open(&input.path).map_err(|e| Error::io(&input.path, e))?;
+        let file = std::fs::File::open(&input.path)
+            .map_err(|e| Error::io(Path::new(&input.display), e))?;
         file.take(MAX_FILE_BYTES + 1)
             .read_to_end(&mut bytes)
-            .map_err(|e| Error::io(&input.path, e))?;
+            .map_err(|e| Error::io(Path::new(&input.display), e))?;
         if bytes.len() as u64 > MAX_FILE_BYTES {
             return Err(Error::usage(
                 format!("{} is larger than {} MiB", input.display, MAX_FILE_BYTES / 1024 / 1024),

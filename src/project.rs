@@ -229,6 +229,14 @@ impl Discovery {
     }
 }
 
+/// A path as shown to the user: relative to the current folder when it lies below it.
+pub fn shown_path(path: &Path) -> PathBuf {
+    match std::env::current_dir() {
+        Ok(cwd) => PathBuf::from(display(&cwd, &cwd.join(path))),
+        Err(_) => path.to_path_buf(),
+    }
+}
+
 /// A path relative to the current folder when it lies below it.
 pub fn display(cwd: &Path, path: &Path) -> String {
     let path = normalise(path);

@@ -177,3 +177,112 @@ fn floor_char_boundary(text: &str, mut offset: usize) -> usize {
     }
     offset
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The text a pointer's span covers.
+    fn at<'a>(text: &'a str, pointer: &str) -> &'a str {
+        let doc = parse(text).expect("valid TOML");
+        &text[doc.span_of(pointer)]
+    }
+
+    #[test]
+    fn array_of_tables_points_at_the_right_element() {
+        let text = "[[purposes]]\nid = \"a\"\n\n[[purposes]]\nid = \"b\"\nlaw = \"x\"\n";
+        assert_eq!(at(text, "/purposes/1/id"), "\"b\"");
+        assert_eq!(at(text, "/purposes/1"), "[[purposes]]");
+        let doc = parse(text).expect("valid TOML");
+        assert_eq!(
+            doc.span_of("/purposes/1").start,
+            text.rfind("[[purposes]]").expect("header")
+        );
+        // a missing key is drawn on the header of the table that should hold it
+        assert_eq!(doc.span_of("/purposes/0/law"), doc.span_of("/purposes/0"));
+        assert_ne!(doc.span_of("/purposes/0"), doc.span_of("/purposes/1"));
+    }
+
+    #[test]
+    fn inline_tables_and_dotted_keys() {
+        let text = "id = \"r\"\nretention = { period = \"P2Y\", criteria = \"c\" }\nrights.access = true\n";
+        assert_eq!(at(text, "/retention/period"), "\"P2Y\"");
+        assert_eq!(
+            at(text, "/retention"),
+            "{ period = \"P2Y\", criteria = \"c\" }"
+        );
+        assert_eq!(at(text, "/rights/access"), "true");
+        let doc = parse(text).expect("valid TOML");
+        assert_eq!(
+            &text[doc.key_span("/rights/access").expect("key")],
+            "access"
+        );
+    }
+
+    #[test]
+    fn multi_line_strings_keep_later_spans_right() {
+        let text = "a = \"\"\"\none\ntwo\n\"\"\"\nb = 1\n";
+        assert_eq!(at(text, "/b"), "1");
+        let doc = parse(text).expect("valid TOML");
+        assert_eq!(line_col(text, doc.span_of("/b").start), (5, 5));
+    }
+
+    #[test]
+    fn crlf_line_ends() {
+        let text = "id = \"r\"\r\n[controller]\r\nname = \"X\"\r\n";
+        let doc = parse(text).expect("valid TOML");
+        assert_eq!(&text[doc.span_of("/controller/name")], "\"X\"");
+        assert_eq!(
+            line_col(text, doc.span_of("/controller/name").start),
+            (3, 8)
+        );
+    }
+
+    #[test]
+    fn columns_count_characters_not_bytes() {
+        let text = "name = \"Bostadsförmedlingen\"\n\"åäö\" = 1\n";
+        let doc = parse(text).expect("valid TOML");
+        let span = doc.span_of("/åäö");
+        assert_eq!(&text[span.clone()], "1");
+        assert_eq!(line_col(text, span.start), (2, 9));
+        assert_eq!(
+            line_col(text, text.find('"').expect("quote") + "\"Bostadsför".len()),
+            (1, 19)
+        );
+    }
+
+    #[test]
+    fn root_and_unknown_pointers_fall_back_to_the_record_id() {
+        let text = "# comment\nschema_version = 1\nid = \"r\"\n";
+        assert_eq!(at(text, ""), "id");
+        assert_eq!(at(text, "/nothing/here"), "id");
+    }
+
+    #[test]
+    fn escaped_pointer_segments() {
+        let text = "[rules]\n\"gdpr/dpia\" = \"off\"\n";
+        let doc = parse(text).expect("valid TOML");
+        assert_eq!(
+            &text[doc.key_span("/rules/gdpr~1dpia").expect("key")],
+            "\"gdpr/dpia\""
+        );
+        assert_eq!(escape_segment("gdpr/dpia"), "gdpr~1dpia");
+    }
+
+    #[test]
+    fn every_syntax_error_is_reported() {
+        let errors = parse("a = \nb = \"open\n").err().expect("invalid TOML");
+        assert!(!errors.is_empty());
+        assert!(
+            errors
+                .iter()
+                .all(|e| e.span.end <= "a = \nb = \"open\n".len())
+        );
+    }
+
+    #[test]
+    fn dates_become_their_text() {
+        let doc = parse("updated = 2023-02-14\n").expect("valid TOML");
+        assert_eq!(doc.value["updated"], "2023-02-14");
+    }
+}

@@ -155,8 +155,9 @@ impl Policy {
             policy.add_pack(Origin::Builtin(name), Path::new(name), text)?;
         }
         for path in user_packs {
-            let text = std::fs::read_to_string(path).map_err(|e| Error::io(path, e))?;
-            policy.add_pack(Origin::User(path.clone()), path, &text)?;
+            let shown = crate::project::shown_path(path);
+            let text = std::fs::read_to_string(path).map_err(|e| Error::io(&shown, e))?;
+            policy.add_pack(Origin::User(shown.clone()), &shown, &text)?;
         }
         Ok(policy)
     }

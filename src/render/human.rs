@@ -140,8 +140,8 @@ fn summary(report: &RunReport, show_info: bool) -> String {
                 )
             } else {
                 format!(
-                    "{files} {} granskade: {} {}, {} {}{}\n",
-                    plural(files, "fil", "filer"),
+                    "{files} {}: {} {}, {} {}{}\n",
+                    plural(files, "fil granskad", "filer granskade"),
                     c.errors,
                     plural(c.errors, "fel", "fel"),
                     c.warnings,

@@ -1,0 +1,68 @@
+//! End-to-end: every case in tests/cli_cases.toml runs the real binary and snapshots its output.
+
+use std::io::Write;
+use std::path::Path;
+use std::process::{Command, Stdio};
+
+use serde::Deserialize;
+
+#[derive(Deserialize)]
+struct Cases {
+    case: Vec<Case>,
+}
+
+#[derive(Deserialize)]
+struct Case {
+    name: String,
+    args: Vec<String>,
+    #[serde(default)]
+    stdin: Option<String>,
+}
+
+fn run(case: &Case) -> String {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let mut child = Command::new(env!("CARGO_BIN_EXE_rpcheck"))
+        .args(&case.args)
+        .current_dir(root)
+        .env("NO_COLOR", "1")
+        .env("RPCHECK_TODAY", "2026-11-24")
+        .env_remove("CLICOLOR_FORCE")
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("the rpcheck binary starts");
+    let input = case
+        .stdin
+        .as_ref()
+        .map(|p| std::fs::read(root.join(p)).expect("stdin fixture"));
+    if let Some(mut stdin) = child.stdin.take() {
+        stdin
+            .write_all(&input.unwrap_or_default())
+            .expect("write stdin");
+    }
+    let out = child.wait_with_output().expect("rpcheck runs");
+    format!(
+        "exit: {}\n--- stdout\n{}--- stderr\n{}",
+        out.status
+            .code()
+            .map_or("signal".to_string(), |c| c.to_string()),
+        String::from_utf8_lossy(&out.stdout),
+        String::from_utf8_lossy(&out.stderr)
+    )
+}
+
+#[test]
+fn cli_cases() {
+    let text =
+        std::fs::read_to_string(Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/cli_cases.toml"))
+            .expect("tests/cli_cases.toml");
+    let cases: Cases = toml::from_str(&text).expect("cases parse");
+    let mut names: Vec<&str> = cases.case.iter().map(|c| c.name.as_str()).collect();
+    names.sort_unstable();
+    names.dedup();
+    assert_eq!(names.len(), cases.case.len(), "case names must be unique");
+    for case in &cases.case {
+        insta::assert_snapshot!(case.name.as_str(), run(case));
+    }
+}

@@ -1,0 +1,161 @@
+//! House rules for the rule packs, as tests: every rule's examples behave, ids are stable and
+//! unique, texts exist in both languages, messages follow the compiler convention.
+
+use rpcheck::findings::Lang;
+use rpcheck::policy::Policy;
+
+fn builtin() -> Policy {
+    Policy::load(&[]).expect("the built-in packs load")
+}
+
+#[test]
+fn every_example_behaves_as_it_says() {
+    let failures = rpcheck::rule_examples::check(&builtin());
+    let report: Vec<String> = failures
+        .iter()
+        .map(|f| format!("{} #{}: {}", f.rule, f.example, f.problem))
+        .collect();
+    assert!(report.is_empty(), "{}", report.join("\n"));
+}
+
+#[test]
+fn every_rule_has_an_example_that_fires_and_one_that_does_not() {
+    for rule in &builtin().rules {
+        assert!(
+            rule.examples.iter().any(|e| e.fires),
+            "{} has no firing example",
+            rule.id
+        );
+        assert!(
+            rule.examples.iter().any(|e| !e.fires),
+            "{} has no quiet example",
+            rule.id
+        );
+    }
+}
+
+#[test]
+fn a_wrong_example_is_caught() {
+    let pack = std::path::PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/data/packs/wrong-example.toml");
+    let policy = Policy::load(&[pack]).expect("the test pack loads");
+    let failures = rpcheck::rule_examples::check(&policy);
+    assert_eq!(failures.len(), 1, "{failures:?}");
+    assert_eq!(failures[0].rule, "test/name-required");
+}
+
+#[test]
+fn rule_ids_are_a_stable_contract() {
+    let ids: Vec<String> = builtin().rules.iter().map(|r| r.id.clone()).collect();
+    let mut unique = ids.clone();
+    unique.sort();
+    unique.dedup();
+    assert_eq!(unique.len(), ids.len(), "duplicate rule ids");
+    // A rename or removal changes this snapshot: ids are public, never renamed or reused.
+    insta::assert_snapshot!(ids.join("\n"));
+}
+
+#[test]
+fn texts_exist_in_both_languages_and_differ() {
+    for rule in &builtin().rules {
+        for (what, text) in [
+            ("title", &rule.title),
+            ("message", &rule.message),
+            ("help", &rule.help),
+            ("why", &rule.why),
+        ] {
+            assert!(
+                !text.en.trim().is_empty(),
+                "{} {what} has no English",
+                rule.id
+            );
+            assert!(
+                !text.sv.trim().is_empty(),
+                "{} {what} has no Swedish",
+                rule.id
+            );
+            assert_ne!(text.en, text.sv, "{} {what} is not translated", rule.id);
+        }
+    }
+}
+
+#[test]
+fn messages_follow_the_compiler_convention() {
+    for rule in &builtin().rules {
+        let case_messages = rule.cases.iter().filter_map(|c| c.message.as_ref());
+        for message in std::iter::once(&rule.message).chain(case_messages) {
+            for lang in [Lang::En, Lang::Sv] {
+                let text = message.get(lang);
+                let first = text.chars().next().unwrap_or('x');
+                assert!(
+                    !first.is_uppercase(),
+                    "{}: message starts upper-case: {text}",
+                    rule.id
+                );
+                assert!(
+                    !text.ends_with('.'),
+                    "{}: message ends with a period: {text}",
+                    rule.id
+                );
+            }
+        }
+    }
+}
+
+#[test]
+fn every_rule_cites_the_law_with_official_links() {
+    const OFFICIAL: [&str; 4] = [
+        "https://eur-lex.europa.eu/",
+        "https://www.riksdagen.se/",
+        "https://curia.europa.eu/",
+        "https://commission.europa.eu/",
+    ];
+    for rule in &builtin().rules {
+        assert!(!rule.references.is_empty(), "{} cites nothing", rule.id);
+        assert!(
+            rule.references.iter().any(|r| r.url.is_some()),
+            "{} links no official text",
+            rule.id
+        );
+        for url in rule.references.iter().filter_map(|r| r.url.as_deref()) {
+            assert!(
+                OFFICIAL.iter().any(|o| url.starts_with(o)),
+                "{}: {url} is not an official source",
+                rule.id
+            );
+        }
+    }
+}
+
+#[test]
+fn the_worked_example_is_found() {
+    // The social-media notice of DEVELOPERS.md: each problem, by its rule.
+    let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
+    let options = rpcheck::lint::LintOptions {
+        paths: vec![root.join("examples/records/sociala-medier.toml")],
+        config: None,
+        stdin_filename: None,
+        lang: None,
+        today: jiff::civil::date(2026, 11, 24),
+    };
+    let report = rpcheck::lint::run(&options).expect("lint runs");
+    let fired: Vec<&str> = report.files[0]
+        .findings
+        .iter()
+        .map(|f| f.rule.as_str())
+        .collect();
+    for rule in [
+        "gdpr/portability-not-applicable",
+        "gdpr/legitimate-interest-public-body",
+        "gdpr/transfer-mechanism",
+        "gdpr/retention-specified",
+        "gdpr/complaint-right",
+        "gdpr/social-media-joint-control",
+        "gdpr/legitimate-interest-stated",
+    ] {
+        assert!(
+            fired.contains(&rule),
+            "{rule} does not fire on the worked example: {fired:?}"
+        );
+    }
+}

@@ -1,0 +1,86 @@
+//! The generated record schema: committed, fresh, valid JSON Schema 2020-12, and it accepts
+//! every example record.
+
+use std::path::Path;
+
+fn root() -> &'static Path {
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+}
+
+#[test]
+fn committed_schema_is_fresh() {
+    let path = root().join("schema/record.schema.json");
+    let generated = {
+        let mut text = serde_json::to_string_pretty(&rpcheck::model::record_schema())
+            .expect("schema serialises");
+        text.push('\n');
+        text
+    };
+    if std::env::var_os("RPCHECK_BLESS").is_some() {
+        std::fs::write(&path, &generated).expect("write schema");
+    }
+    let committed = std::fs::read_to_string(&path).unwrap_or_default();
+    assert!(
+        committed == generated,
+        "schema/record.schema.json is stale: run `cargo run -- schema > schema/record.schema.json` (or RPCHECK_BLESS=1 cargo test)"
+    );
+}
+
+#[test]
+fn schema_is_valid_json_schema_2020_12() {
+    let schema = rpcheck::model::record_schema();
+    assert_eq!(
+        schema["$schema"],
+        "https://json-schema.org/draft/2020-12/schema"
+    );
+    jsonschema::meta::validate(&schema).expect("the schema is valid against its meta-schema");
+    jsonschema::draft202012::new(&schema).expect("the schema compiles");
+}
+
+fn example_records() -> Vec<std::path::PathBuf> {
+    let mut out = Vec::new();
+    for dir in ["examples/records", "examples/custom-pack/records"] {
+        for entry in std::fs::read_dir(root().join(dir)).expect("examples folder") {
+            let path = entry.expect("entry").path();
+            if path.extension().is_some_and(|e| e == "toml") {
+                out.push(path);
+            }
+        }
+    }
+    assert!(out.len() >= 4, "expected the example records");
+    out
+}
+
+#[test]
+fn schema_accepts_every_example_record() {
+    let schema = rpcheck::schema_check::RecordSchema::new();
+    for path in example_records() {
+        let text = std::fs::read_to_string(&path).expect("read example");
+        let doc = rpcheck::source::parse(&text).expect("example parses");
+        let issues = schema.check(&doc.value);
+        assert!(issues.is_empty(), "{}: {issues:?}", path.display());
+    }
+}
+
+#[test]
+fn schema_rejects_the_three_mistakes_each_at_its_own_line() {
+    let text = std::fs::read_to_string(root().join("tests/data/broken/three-mistakes.toml"))
+        .expect("fixture");
+    let doc = rpcheck::source::parse(&text).expect("parses");
+    let issues = rpcheck::schema_check::RecordSchema::new().check(&doc.value);
+    let pointers: Vec<&str> = issues.iter().map(|i| i.pointer.as_str()).collect();
+    assert_eq!(
+        pointers,
+        [
+            "/updated",
+            "/purposes/0/legal_bases",
+            "/transfers/0/country"
+        ]
+    );
+    let help: Vec<String> = issues
+        .iter()
+        .filter_map(|i| i.help.as_ref().map(|h| h.en.clone()))
+        .collect();
+    assert!(help.iter().any(|h| h.contains("`legal_basis`")), "{help:?}");
+    assert!(help.iter().any(|h| h.contains("`US`")), "{help:?}");
+}
