@@ -78,14 +78,6 @@ fn schema_rejects_the_three_mistakes_each_at_its_own_line() {
             "/updated"
         ]
     );
-    assert_eq!(
-        pointers,
-        [
-            "/updated",
-            "/purposes/0/legal_bases",
-            "/transfers/0/country"
-        ]
-    );
     let help: Vec<String> = issues
         .iter()
         .filter_map(|i| i.help.as_ref().map(|h| h.en.clone()))
