@@ -66,14 +66,7 @@ impl Config {
     pub fn parse(path: &Path, text: &str) -> Result<Config> {
         toml::from_str(text).map_err(|e| {
             let help = unknown_field_help(e.message());
-            Error::invalid_file(
-                "invalid configuration",
-                path,
-                text,
-                e.span(),
-                e.message().trim().to_string(),
-                help,
-            )
+            Error::invalid_file("invalid configuration", path, text, e.span(), e.message().trim().to_string(), help)
         })
     }
 }
@@ -82,8 +75,7 @@ fn unknown_field_help(message: &str) -> Option<String> {
     let (_, rest) = message.split_once("unknown field `")?;
     let (field, rest) = rest.split_once('`')?;
     let expected: Vec<&str> = rest.split('`').skip(1).step_by(2).collect();
-    crate::schema_check::did_you_mean(field, expected.iter().copied())
-        .map(|b| format!("did you mean `{b}`?"))
+    crate::schema_check::did_you_mean(field, expected.iter().copied()).map(|b| format!("did you mean `{b}`?"))
 }
 
 /// Severity overrides, applied at one choke point for every finding.

@@ -2,6 +2,7 @@
 //! drawn on its text.
 
 use jiff::civil::Date;
+use serde::Deserialize;
 use serde_json::Value;
 
 use crate::config::Overrides;
@@ -62,11 +63,11 @@ pub struct Checked {
 impl Engine<'_> {
     /// Check one record file's text.
     pub fn check(&self, text: &str) -> Checked {
-        let doc = match source::parse(text) {
+        let mut doc = match source::parse(text) {
             Ok(doc) => doc,
             Err(errors) => return self.syntax_errors(errors),
         };
-        let mut value = doc.value.clone();
+        let mut value = std::mem::take(&mut doc.value);
         if let Some(defaults) = self.controller {
             inherit_controller(&mut value, defaults);
         }
@@ -74,15 +75,11 @@ impl Engine<'_> {
         let (raw, record) = self.raw_findings(&value);
         let raw = self.overrides.apply(raw);
         let (mut raw, waived) = match &record {
-            Some(record) => waivers::apply(self, record, raw),
+            Some(record) => waivers::apply(self, record, &value, raw),
             None => (raw, Vec::new()),
         };
         raw = self.overrides.apply(raw);
-        Checked {
-            record: record_id,
-            findings: raw.into_iter().map(|r| self.place(&doc, r)).collect(),
-            waived,
-        }
+        Checked { record: record_id, findings: raw.into_iter().map(|r| self.place(&doc, r)).collect(), waived }
     }
 
     fn raw_findings(&self, value: &Value) -> (Vec<RawFinding>, Option<Record>) {
@@ -103,19 +100,12 @@ impl Engine<'_> {
                 .collect();
             return (raw, None);
         }
-        match serde_json::from_value::<Record>(value.clone()) {
+        match Record::deserialize(value) {
             Ok(record) => (self.run_rules(&record, value), Some(record)),
             // The schema and the types say the same; should they ever disagree, say so, never panic.
-            Err(e) => (
-                vec![self.engine_finding(
-                    "record/schema",
-                    String::new(),
-                    Anchor::Value,
-                    e.to_string(),
-                    None,
-                )],
-                None,
-            ),
+            Err(e) => {
+                (vec![self.engine_finding("record/schema", String::new(), Anchor::Value, e.to_string(), None)], None)
+            }
         }
     }
 
@@ -128,19 +118,10 @@ impl Engine<'_> {
             default_review_months: self.default_review_months,
         };
         let mut out = Vec::new();
-        for rule in self
-            .policy
-            .rules
-            .iter()
-            .filter(|r| r.applies(self.policy, value))
-        {
+        let packs: Vec<bool> = self.policy.packs.iter().map(|p| p.applies(value)).collect();
+        for rule in self.policy.rules.iter().filter(|r| packs[r.pack] && r.applies(value)) {
             match &rule.check {
-                Check::Declarative {
-                    each,
-                    when,
-                    require,
-                    at,
-                } => {
+                Check::Declarative { each, when, require, at } => {
                     for (pointer, node) in select(value, each) {
                         if when.as_ref().is_some_and(|w| !w.is_valid(node)) {
                             continue;
@@ -171,9 +152,7 @@ impl Engine<'_> {
     /// A finding of `rule`, with its case applied and its message filled in.
     pub fn rule_finding(&self, rule: &Rule, record: &Value, node: &Value, hit: Hit) -> RawFinding {
         let case = rule.case_for(node, record);
-        let template = case
-            .and_then(|c| c.message.as_ref())
-            .unwrap_or(&rule.message);
+        let template = case.and_then(|c| c.message.as_ref()).unwrap_or(&rule.message);
         RawFinding {
             rule: rule.id.clone(),
             severity: case.and_then(|c| c.severity).unwrap_or(rule.severity),
@@ -200,9 +179,7 @@ impl Engine<'_> {
             pointer,
             anchor,
             message,
-            help: help
-                .or_else(|| rule.map(|r| r.help.get(self.lang).to_string()))
-                .unwrap_or_default(),
+            help: help.or_else(|| rule.map(|r| r.help.get(self.lang).to_string())).unwrap_or_default(),
         }
     }
 
@@ -210,28 +187,16 @@ impl Engine<'_> {
         let findings = errors
             .into_iter()
             .map(|e| {
-                let raw = self.engine_finding(
-                    "record/syntax",
-                    String::new(),
-                    Anchor::Value,
-                    e.message,
-                    None,
-                );
+                let raw = self.engine_finding("record/syntax", String::new(), Anchor::Value, e.message, None);
                 self.finish(raw, e.span)
             })
             .collect();
-        Checked {
-            record: None,
-            findings,
-            waived: Vec::new(),
-        }
+        Checked { record: None, findings, waived: Vec::new() }
     }
 
     fn place(&self, doc: &Document<'_>, raw: RawFinding) -> Finding {
         let span = match raw.anchor {
-            Anchor::Key => doc
-                .key_span(&raw.pointer)
-                .unwrap_or_else(|| doc.span_of(&raw.pointer)),
+            Anchor::Key => doc.key_span(&raw.pointer).unwrap_or_else(|| doc.span_of(&raw.pointer)),
             Anchor::Value => doc.span_of(&raw.pointer),
         };
         self.finish(raw, span)
@@ -239,11 +204,7 @@ impl Engine<'_> {
 
     /// Place a raw finding on a span, adding the rule's references.
     pub fn finish(&self, raw: RawFinding, span: std::ops::Range<usize>) -> Finding {
-        let references = self
-            .policy
-            .rule(&raw.rule)
-            .map(|r| r.references.clone())
-            .unwrap_or_default();
+        let references = self.policy.rule(&raw.rule).map(|r| r.references.clone()).unwrap_or_default();
         Finding {
             rule: raw.rule,
             severity: raw.severity,
@@ -259,10 +220,8 @@ impl Engine<'_> {
 /// Every distinct place a failed `require` points at, as absolute pointers: one finding
 /// each, so two purposes lacking a description give two findings.
 fn error_pointers(require: &jsonschema::Validator, node: &Value, base: &str) -> Vec<String> {
-    let mut pointers: Vec<String> = require
-        .iter_errors(node)
-        .map(|e| format!("{base}{}", e.instance_path().as_str()))
-        .collect();
+    let mut pointers: Vec<String> =
+        require.iter_errors(node).map(|e| format!("{base}{}", e.instance_path().as_str())).collect();
     pointers.sort();
     pointers.dedup();
     pointers
@@ -273,14 +232,10 @@ pub fn inherit_controller(record: &mut Value, defaults: &Value) {
     let (Some(root), Some(defaults)) = (record.as_object_mut(), defaults.as_object()) else {
         return;
     };
-    let controller = root
-        .entry("controller")
-        .or_insert_with(|| Value::Object(Default::default()));
+    let controller = root.entry("controller").or_insert_with(|| Value::Object(Default::default()));
     if let Some(controller) = controller.as_object_mut() {
         for (key, value) in defaults {
-            controller
-                .entry(key.clone())
-                .or_insert_with(|| value.clone());
+            controller.entry(key.clone()).or_insert_with(|| value.clone());
         }
     }
 }
@@ -288,13 +243,7 @@ pub fn inherit_controller(record: &mut Value, defaults: &Value) {
 impl Engine<'_> {
     /// Fill `{name}` (from the hit, else relative to the node) and `{/a/b}` (from the record),
     /// putting values the glossary knows into words of the run's language.
-    pub fn fill(
-        &self,
-        template: &str,
-        node: &Value,
-        record: &Value,
-        vars: &[(&str, String)],
-    ) -> String {
+    pub fn fill(&self, template: &str, node: &Value, record: &Value, vars: &[(&str, String)]) -> String {
         let mut out = String::with_capacity(template.len());
         let mut rest = template;
         while let Some(open) = rest.find('{') {
@@ -304,11 +253,7 @@ impl Engine<'_> {
             out.push_str(&rest[..open]);
             let name = &rest[open + 1..open + close];
             let value = lookup(name, node, record, vars);
-            let word = self
-                .policy
-                .glossary
-                .get(name)
-                .and_then(|words| words.get(&value));
+            let word = self.policy.glossary.get(name).and_then(|words| words.get(&value));
             out.push_str(word.map_or(value.as_str(), |w| w.get(self.lang)));
             rest = &rest[open + close + 1..];
         }
@@ -321,11 +266,7 @@ fn lookup(name: &str, node: &Value, record: &Value, vars: &[(&str, String)]) -> 
     if let Some((_, v)) = vars.iter().find(|(n, _)| *n == name) {
         return v.clone();
     }
-    let found = if name.starts_with('/') {
-        record.pointer(name)
-    } else {
-        node.pointer(&format!("/{name}"))
-    };
+    let found = if name.starts_with('/') { record.pointer(name) } else { node.pointer(&format!("/{name}")) };
     match found {
         Some(Value::String(s)) => s.clone(),
         Some(Value::Null) | None => "?".to_string(),

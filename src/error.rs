@@ -60,10 +60,7 @@ pub struct FileProblem {
 impl Error {
     /// An I/O error on `path`.
     pub fn io(path: &Path, source: std::io::Error) -> Self {
-        Error::Io {
-            path: path.to_path_buf(),
-            source,
-        }
+        Error::Io { path: path.to_path_buf(), source }
     }
 
     /// A wrong file, pointing into its text.
@@ -87,10 +84,7 @@ impl Error {
 
     /// A usage error.
     pub fn usage(message: impl Into<String>, help: Option<String>) -> Self {
-        Error::Usage {
-            message: message.into(),
-            help,
-        }
+        Error::Usage { message: message.into(), help }
     }
 }
 

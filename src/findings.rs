@@ -86,9 +86,7 @@ pub struct FileReport {
 impl FileReport {
     /// Sort findings by position, then rule id, so output is deterministic.
     pub fn sort(&mut self) {
-        self.findings.sort_by(|a, b| {
-            (a.span.start, &a.rule, &a.pointer).cmp(&(b.span.start, &b.rule, &b.pointer))
-        });
+        self.findings.sort_by(|a, b| (a.span.start, &a.rule, &a.pointer).cmp(&(b.span.start, &b.rule, &b.pointer)));
     }
 }
 
@@ -116,10 +114,7 @@ pub struct Text {
 impl Text {
     /// Both languages at once.
     pub fn new(en: impl Into<String>, sv: impl Into<String>) -> Self {
-        Text {
-            en: en.into(),
-            sv: sv.into(),
-        }
+        Text { en: en.into(), sv: sv.into() }
     }
 
     /// The text in `lang`.

@@ -69,12 +69,10 @@ fn prepare(project: &Project, lang: Option<Lang>) -> Result<Prepared> {
         let path = project.config_path.clone().unwrap_or_default();
         let text = std::fs::read_to_string(&path).unwrap_or_default();
         let path = crate::project::shown_path(&path);
-        let span = source::parse(&text)
-            .ok()
-            .and_then(|d| d.key_span(&format!("/rules/{}", source::escape_segment(unknown))));
+        let span =
+            source::parse(&text).ok().and_then(|d| d.key_span(&format!("/rules/{}", source::escape_segment(unknown))));
         let ids = policy.rules.iter().map(|r| r.id.as_str());
-        let help =
-            crate::schema_check::did_you_mean(unknown, ids).map(|b| format!("did you mean `{b}`?"));
+        let help = crate::schema_check::did_you_mean(unknown, ids).map(|b| format!("did you mean `{b}`?"));
         return Err(Error::invalid_file(
             "invalid configuration",
             &path,
@@ -86,10 +84,7 @@ fn prepare(project: &Project, lang: Option<Lang>) -> Result<Prepared> {
     }
     Ok(Prepared {
         overrides,
-        controller: config
-            .controller
-            .as_ref()
-            .and_then(|c| serde_json::to_value(c).ok()),
+        controller: config.controller.as_ref().and_then(|c| serde_json::to_value(c).ok()),
         lang: lang.or(config.lang).unwrap_or_default(),
         review_months: config.review_interval_months.unwrap_or(12),
         policy,
@@ -98,21 +93,10 @@ fn prepare(project: &Project, lang: Option<Lang>) -> Result<Prepared> {
 
 /// Check every record the options name.
 pub fn run(options: &LintOptions) -> Result<RunReport> {
-    let discovery = Discovery::new(
-        &options.paths,
-        options.config.as_deref(),
-        options.stdin_filename.as_deref(),
-    )?;
-    let prepared: Vec<Prepared> = discovery
-        .projects
-        .iter()
-        .map(|p| prepare(p, options.lang))
-        .collect::<Result<_>>()?;
+    let discovery = Discovery::new(&options.paths, options.config.as_deref(), options.stdin_filename.as_deref())?;
+    let prepared: Vec<Prepared> = discovery.projects.iter().map(|p| prepare(p, options.lang)).collect::<Result<_>>()?;
     let schema = RecordSchema::new();
-    let lang = options
-        .lang
-        .or_else(|| prepared.first().map(|p| p.lang))
-        .unwrap_or_default();
+    let lang = options.lang.or_else(|| prepared.first().map(|p| p.lang)).unwrap_or_default();
     let engines: Vec<Engine<'_>> = prepared
         .iter()
         .map(|p| Engine {
@@ -125,32 +109,22 @@ pub fn run(options: &LintOptions) -> Result<RunReport> {
             controller: p.controller.as_ref(),
         })
         .collect();
-    let texts: Vec<Arc<str>> = discovery
-        .inputs
-        .iter()
-        .map(read_input)
-        .collect::<Result<_>>()?;
     let mut files: Vec<FileReport> = discovery
         .inputs
         .par_iter()
-        .zip(texts.par_iter())
-        .map(|(input, text)| check_file(&engines[input.project], input, text))
-        .collect();
+        .map(|input| Ok(check_file(&engines[input.project], input, read_input(input)?)))
+        .collect::<Result<_>>()?;
     duplicate_ids(&engines, &discovery.inputs, &mut files);
     drop(engines);
     let policies = prepared.into_iter().map(|p| p.policy).collect();
-    Ok(RunReport {
-        files,
-        lang,
-        policies,
-    })
+    Ok(RunReport { files, lang, policies })
 }
 
-fn check_file(engine: &Engine<'_>, input: &Input, text: &Arc<str>) -> FileReport {
-    let checked = engine.check(text);
+fn check_file(engine: &Engine<'_>, input: &Input, text: Arc<str>) -> FileReport {
+    let checked = engine.check(&text);
     let mut report = FileReport {
         path: input.display.clone(),
-        text: text.clone(),
+        text,
         record: checked.record,
         findings: checked.findings,
         waived: checked.waived,
@@ -163,16 +137,10 @@ fn check_file(engine: &Engine<'_>, input: &Input, text: &Arc<str>) -> FileReport
 fn read_input(input: &Input) -> Result<Arc<str>> {
     let mut bytes = Vec::new();
     if input.path.as_os_str() == "-" {
-        std::io::stdin()
-            .lock()
-            .read_to_end(&mut bytes)
-            .map_err(|e| Error::io(Path::new("-"), e))?;
+        std::io::stdin().lock().read_to_end(&mut bytes).map_err(|e| Error::io(Path::new("-"), e))?;
     } else {
-        let file = std::fs::File::open(&input.path)
-            .map_err(|e| Error::io(Path::new(&input.display), e))?;
-        file.take(MAX_FILE_BYTES + 1)
-            .read_to_end(&mut bytes)
-            .map_err(|e| Error::io(Path::new(&input.display), e))?;
+        let file = std::fs::File::open(&input.path).map_err(|e| Error::io(Path::new(&input.display), e))?;
+        file.take(MAX_FILE_BYTES + 1).read_to_end(&mut bytes).map_err(|e| Error::io(Path::new(&input.display), e))?;
         if bytes.len() as u64 > MAX_FILE_BYTES {
             return Err(Error::usage(
                 format!("{} is larger than {} MiB", input.display, MAX_FILE_BYTES / 1024 / 1024),
@@ -182,11 +150,7 @@ fn read_input(input: &Input) -> Result<Arc<str>> {
     }
     let text = String::from_utf8(bytes).map_err(|e| {
         Error::usage(
-            format!(
-                "{} is not valid UTF-8 (byte {})",
-                input.display,
-                e.utf8_error().valid_up_to()
-            ),
+            format!("{} is not valid UTF-8 (byte {})", input.display, e.utf8_error().valid_up_to()),
             Some("save the file as UTF-8".into()),
         )
     })?;
@@ -209,19 +173,11 @@ fn duplicate_ids(engines: &[Engine<'_>], inputs: &[Input], files: &mut [FileRepo
             Lang::En => format!("record id `{id}` is also used by {other}"),
             Lang::Sv => format!("id:t `{id}` används redan av {other}"),
         };
-        let raw = engine.engine_finding(
-            "record/duplicate-id",
-            "/id".into(),
-            Anchor::Value,
-            message,
-            None,
-        );
+        let raw = engine.engine_finding("record/duplicate-id", "/id".into(), Anchor::Value, message, None);
         let Some(raw) = engine.overrides.apply(vec![raw]).pop() else {
             continue;
         };
-        let span = source::parse(&file.text)
-            .map(|d| d.span_of("/id"))
-            .unwrap_or(0..0);
+        let span = source::parse(&file.text).map(|d| d.span_of("/id")).unwrap_or(0..0);
         file.findings.push(engine.finish(raw, span));
         file.sort();
     }

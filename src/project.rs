@@ -34,14 +34,7 @@ impl Project {
         let include = globs(&file, config.include.as_ref().unwrap_or(&default_include))?;
         let exclude = globs(&file, &config.exclude)?;
         let packs = config.policies.iter().map(|p| root.join(p)).collect();
-        Ok(Project {
-            root,
-            config_path,
-            config,
-            include,
-            exclude,
-            packs,
-        })
+        Ok(Project { root, config_path, config, include, exclude, packs })
     }
 
     /// The user's pack files, as paths.
@@ -54,9 +47,7 @@ impl Project {
         let Ok(relative) = path.strip_prefix(&self.root) else {
             return true;
         };
-        self.include.is_match(relative)
-            && !self.exclude.is_match(relative)
-            && !self.packs.iter().any(|p| p == path)
+        self.include.is_match(relative) && !self.exclude.is_match(relative) && !self.packs.iter().any(|p| p == path)
     }
 }
 
@@ -66,20 +57,11 @@ fn globs(file: &Path, patterns: &[String]) -> Result<GlobSet> {
         let glob = Glob::new(pattern).map_err(|e| {
             let text = std::fs::read_to_string(file).unwrap_or_default();
             let span = text.find(pattern.as_str()).map(|s| s..s + pattern.len());
-            Error::invalid_file(
-                "invalid configuration",
-                file,
-                &text,
-                span,
-                format!("bad glob: {e}"),
-                None,
-            )
+            Error::invalid_file("invalid configuration", file, &text, span, format!("bad glob: {e}"), None)
         })?;
         builder.add(glob);
     }
-    builder
-        .build()
-        .map_err(|e| Error::usage(format!("bad globs in {}: {e}", file.display()), None))
+    builder.build().map_err(|e| Error::usage(format!("bad globs in {}: {e}", file.display()), None))
 }
 
 /// One file to check and the project that governs it.
@@ -106,26 +88,16 @@ pub struct Discovery {
 
 impl Discovery {
     /// Find the files under `paths`; with `config`, that file governs them all.
-    pub fn new(
-        paths: &[PathBuf],
-        config: Option<&Path>,
-        stdin_name: Option<&Path>,
-    ) -> Result<Discovery> {
+    pub fn new(paths: &[PathBuf], config: Option<&Path>, stdin_name: Option<&Path>) -> Result<Discovery> {
         let cwd = std::env::current_dir().map_err(|e| Error::io(Path::new("."), e))?;
         let mut d = Discovery::default();
         if let Some(config) = config {
             let config = std::path::absolute(config).map_err(|e| Error::io(config, e))?;
-            let root = config
-                .parent()
-                .map_or_else(|| cwd.clone(), Path::to_path_buf);
+            let root = config.parent().map_or_else(|| cwd.clone(), Path::to_path_buf);
             d.forced = Some(d.push(Project::new(root, Some(config))?));
         }
         let default_paths = [d.default_root(&cwd)?];
-        let paths = if paths.is_empty() {
-            &default_paths[..]
-        } else {
-            paths
-        };
+        let paths = if paths.is_empty() { &default_paths[..] } else { paths };
         for path in paths {
             if path.as_os_str() == "-" {
                 let name = stdin_name.ok_or_else(|| {
@@ -135,11 +107,7 @@ impl Discovery {
                     )
                 })?;
                 let project = d.project_for(&cwd.join(name))?;
-                d.inputs.push(Input {
-                    path: path.clone(),
-                    display: display(&cwd, &cwd.join(name)),
-                    project,
-                });
+                d.inputs.push(Input { path: path.clone(), display: display(&cwd, &cwd.join(name)), project });
                 continue;
             }
             d.add_path(&cwd, path)?;
@@ -167,33 +135,20 @@ impl Discovery {
         let meta = std::fs::metadata(&absolute).map_err(|e| Error::io(path, e))?;
         if !meta.is_dir() {
             let project = self.project_for(&absolute)?;
-            self.inputs.push(Input {
-                path: absolute.clone(),
-                display: display(cwd, &absolute),
-                project,
-            });
+            self.inputs.push(Input { path: absolute.clone(), display: display(cwd, &absolute), project });
             return Ok(());
         }
-        let walker = ignore::WalkBuilder::new(&absolute)
-            .follow_links(false)
-            .require_git(false)
-            .build();
+        let walker = ignore::WalkBuilder::new(&absolute).follow_links(false).require_git(false).build();
         for entry in walker {
-            let entry = entry
-                .map_err(|e| Error::usage(format!("cannot walk {}: {e}", path.display()), None))?;
+            let entry = entry.map_err(|e| Error::usage(format!("cannot walk {}: {e}", path.display()), None))?;
             let file = entry.path();
-            let is_toml = file.extension().is_some_and(|e| e == "toml")
-                && file.file_name() != Some(FILE_NAME.as_ref());
+            let is_toml = file.extension().is_some_and(|e| e == "toml") && file.file_name() != Some(FILE_NAME.as_ref());
             if !is_toml || !entry.file_type().is_some_and(|t| t.is_file()) {
                 continue;
             }
             let project = self.project_for(file)?;
             if self.projects[project].selects(file) {
-                self.inputs.push(Input {
-                    path: file.to_path_buf(),
-                    display: display(cwd, file),
-                    project,
-                });
+                self.inputs.push(Input { path: file.to_path_buf(), display: display(cwd, file), project });
             }
         }
         Ok(())
@@ -208,10 +163,7 @@ impl Discovery {
         if let Some(&i) = self.by_dir.get(&dir) {
             return Ok(i);
         }
-        let config_dir = dir
-            .ancestors()
-            .find(|d| d.join(FILE_NAME).is_file())
-            .map(Path::to_path_buf);
+        let config_dir = dir.ancestors().find(|d| d.join(FILE_NAME).is_file()).map(Path::to_path_buf);
         let existing = self.projects.iter().position(|p| match &config_dir {
             Some(c) => p.config_path.as_deref() == Some(c.join(FILE_NAME).as_path()),
             None => p.config_path.is_none(),
@@ -240,10 +192,7 @@ pub fn shown_path(path: &Path) -> PathBuf {
 /// A path relative to the current folder when it lies below it.
 pub fn display(cwd: &Path, path: &Path) -> String {
     let path = normalise(path);
-    path.strip_prefix(cwd)
-        .unwrap_or(&path)
-        .display()
-        .to_string()
+    path.strip_prefix(cwd).unwrap_or(&path).display().to_string()
 }
 
 fn normalise(path: &Path) -> PathBuf {

@@ -25,9 +25,7 @@ pub struct Failure {
 
 /// The example's text as a full record: `schema_version` and `id` added when absent.
 pub fn full_record(snippet: &str) -> String {
-    let value = crate::source::parse(snippet)
-        .map(|d| d.value)
-        .unwrap_or_default();
+    let value = crate::source::parse(snippet).map(|d| d.value).unwrap_or_default();
     let mut text = String::new();
     if value.get("schema_version").is_none() {
         text.push_str("schema_version = 1\n");
@@ -50,23 +48,11 @@ pub fn check(policy: &Policy) -> Vec<Failure> {
     failures
 }
 
-fn check_rule(
-    policy: &Policy,
-    schema: &RecordSchema,
-    overrides: &Overrides,
-    rule: &Rule,
-) -> Vec<Failure> {
-    let fail = |example: usize, problem: String| Failure {
-        rule: rule.id.clone(),
-        example,
-        problem,
-    };
+fn check_rule(policy: &Policy, schema: &RecordSchema, overrides: &Overrides, rule: &Rule) -> Vec<Failure> {
+    let fail = |example: usize, problem: String| Failure { rule: rule.id.clone(), example, problem };
     let mut failures = Vec::new();
     if !rule.examples.iter().any(|e| e.fires) || !rule.examples.iter().any(|e| !e.fires) {
-        failures.push(fail(
-            0,
-            "needs at least one example that fires and one that does not".into(),
-        ));
+        failures.push(fail(0, "needs at least one example that fires and one that does not".into()));
     }
     for (i, example) in rule.examples.iter().enumerate() {
         let today = example
@@ -74,41 +60,17 @@ fn check_rule(
             .and_then(|d| d.date)
             .and_then(|d| Date::new(d.year as i16, d.month as i8, d.day as i8).ok())
             .unwrap_or(EXAMPLE_TODAY);
-        let engine = Engine {
-            policy,
-            schema,
-            lang: Lang::En,
-            today,
-            default_review_months: 12,
-            overrides,
-            controller: None,
-        };
+        let engine =
+            Engine { policy, schema, lang: Lang::En, today, default_review_months: 12, overrides, controller: None };
         let checked = engine.check(&full_record(&example.record));
         let ids: Vec<&str> = checked.findings.iter().map(|f| f.rule.as_str()).collect();
-        let fired =
-            ids.contains(&rule.id.as_str()) || checked.waived.iter().any(|w| w.rule == rule.id);
-        let malformed = ids
-            .iter()
-            .any(|id| *id == "record/schema" || *id == "record/syntax");
+        let fired = ids.contains(&rule.id.as_str()) || checked.waived.iter().any(|w| w.rule == rule.id);
+        let malformed = ids.iter().any(|id| *id == "record/schema" || *id == "record/syntax");
         if malformed && !rule.id.starts_with("record/s") {
-            let messages: Vec<&str> = checked
-                .findings
-                .iter()
-                .map(|f| f.message.as_str())
-                .collect();
-            failures.push(fail(
-                i + 1,
-                format!(
-                    "the example is not a well-formed record: {}",
-                    messages.join("; ")
-                ),
-            ));
+            let messages: Vec<&str> = checked.findings.iter().map(|f| f.message.as_str()).collect();
+            failures.push(fail(i + 1, format!("the example is not a well-formed record: {}", messages.join("; "))));
         } else if fired != example.fires {
-            let verb = if example.fires {
-                "should fire but does not"
-            } else {
-                "fires but should not"
-            };
+            let verb = if example.fires { "should fire but does not" } else { "fires but should not" };
             failures.push(fail(i + 1, format!("{verb} (fired: {})", ids.join(", "))));
         }
     }

@@ -63,13 +63,7 @@ impl RecordSchema {
         issues
     }
 
-    fn describe(
-        &self,
-        at: &str,
-        kind: &ValidationErrorKind,
-        found: &Value,
-        out: &mut Vec<SchemaIssue>,
-    ) {
+    fn describe(&self, at: &str, kind: &ValidationErrorKind, found: &Value, out: &mut Vec<SchemaIssue>) {
         let issue = |message: Text, help: Option<Text>| SchemaIssue {
             pointer: at.to_string(),
             anchor: Anchor::Value,
@@ -85,7 +79,10 @@ impl RecordSchema {
             ValidationErrorKind::Required { property } => {
                 let key = property.as_str().unwrap_or_default();
                 out.push(issue(
-                    Text::new(format!("missing required key `{key}`"), format!("den obligatoriska nyckeln `{key}` saknas")),
+                    Text::new(
+                        format!("missing required key `{key}`"),
+                        format!("den obligatoriska nyckeln `{key}` saknas"),
+                    ),
                     None,
                 ));
             }
@@ -120,10 +117,7 @@ impl RecordSchema {
     fn unknown_key(&self, at: &str, key: &str) -> SchemaIssue {
         let allowed = self.allowed_keys(at);
         let help = match did_you_mean(key, allowed.iter().map(String::as_str)) {
-            Some(best) => Text::new(
-                format!("did you mean `{best}`?"),
-                format!("menade du `{best}`?"),
-            ),
+            Some(best) => Text::new(format!("did you mean `{best}`?"), format!("menade du `{best}`?")),
             None => Text::new(
                 format!("keys allowed here: {}", allowed.join(", ")),
                 format!("tillåtna nycklar här: {}", allowed.join(", ")),
@@ -132,27 +126,15 @@ impl RecordSchema {
         SchemaIssue {
             pointer: format!("{at}/{}", escape_segment(key)),
             anchor: Anchor::Key,
-            message: Text::new(
-                format!("unknown key `{key}`"),
-                format!("okänd nyckel `{key}`"),
-            ),
+            message: Text::new(format!("unknown key `{key}`"), format!("okänd nyckel `{key}`")),
             help: Some(help),
         }
     }
 
     fn not_in_enum(&self, at: &str, options: &Value, found: &Value) -> SchemaIssue {
-        let options: Vec<&str> = options
-            .as_array()
-            .into_iter()
-            .flatten()
-            .filter_map(Value::as_str)
-            .collect();
+        let options: Vec<&str> = options.as_array().into_iter().flatten().filter_map(Value::as_str).collect();
         let given = found.as_str().unwrap_or_default();
-        let is_country = self
-            .subschema(at)
-            .and_then(|s| s.get("enum"))
-            .and_then(Value::as_array)
-            .map(Vec::len)
+        let is_country = self.subschema(at).and_then(|s| s.get("enum")).and_then(Value::as_array).map(Vec::len)
             == Some(model::COUNTRY_CODES.len());
         let (message, help) = if is_country {
             let help = match alpha2_for(&given.to_uppercase()) {
@@ -174,26 +156,11 @@ impl RecordSchema {
             )
         } else {
             let list = options.join(", ");
-            let help = did_you_mean(given, options.iter().copied()).map(|best| {
-                Text::new(
-                    format!("did you mean `{best}`?"),
-                    format!("menade du `{best}`?"),
-                )
-            });
-            (
-                Text::new(
-                    format!("{found} is not one of: {list}"),
-                    format!("{found} är inte något av: {list}"),
-                ),
-                help,
-            )
+            let help = did_you_mean(given, options.iter().copied())
+                .map(|best| Text::new(format!("did you mean `{best}`?"), format!("menade du `{best}`?")));
+            (Text::new(format!("{found} is not one of: {list}"), format!("{found} är inte något av: {list}")), help)
         };
-        SchemaIssue {
-            pointer: at.to_string(),
-            anchor: Anchor::Value,
-            message,
-            help,
-        }
+        SchemaIssue { pointer: at.to_string(), anchor: Anchor::Value, message, help }
     }
 
     fn wrong_type(&self, at: &str, kind: &TypeKind, found: &Value) -> Text {
@@ -208,11 +175,7 @@ impl RecordSchema {
         };
         Text::new(
             format!("expected {}, found {}", expected.0, toml_type(found).0),
-            format!(
-                "{} förväntades, men här står {}",
-                expected.1,
-                toml_type(found).1
-            ),
+            format!("{} förväntades, men här står {}", expected.1, toml_type(found).1),
         )
     }
 
@@ -239,15 +202,8 @@ impl RecordSchema {
 
     /// The `const` alternatives of a `oneOf` at `at` (an enum with a description per value).
     fn constants(&self, at: &str) -> Vec<Value> {
-        let alternatives = self
-            .subschema(at)
-            .and_then(|s| s.get("oneOf"))
-            .and_then(Value::as_array);
-        alternatives
-            .into_iter()
-            .flatten()
-            .filter_map(|a| a.get("const").cloned())
-            .collect()
+        let alternatives = self.subschema(at).and_then(|s| s.get("oneOf")).and_then(Value::as_array);
+        alternatives.into_iter().flatten().filter_map(|a| a.get("const").cloned()).collect()
     }
 
     fn allowed_keys(&self, at: &str) -> Vec<String> {
@@ -268,10 +224,7 @@ impl Default for RecordSchema {
 fn bad_format(at: &str, format: &str, found: &Value) -> SchemaIssue {
     let (message, help) = match format {
         "date" => (
-            Text::new(
-                format!("{found} is not a date"),
-                format!("{found} är inte ett datum"),
-            ),
+            Text::new(format!("{found} is not a date"), format!("{found} är inte ett datum")),
             Text::new(
                 "write a TOML date without quotes, e.g. 2023-02-14",
                 "skriv ett TOML-datum utan citattecken, t.ex. 2023-02-14",
@@ -292,18 +245,10 @@ fn bad_format(at: &str, format: &str, found: &Value) -> SchemaIssue {
                 format!("{found} is not a valid {other}"),
                 format!("{found} är inte ett giltigt värde ({other})"),
             ),
-            Text::new(
-                format!("write a valid {other}"),
-                format!("skriv ett giltigt värde ({other})"),
-            ),
+            Text::new(format!("write a valid {other}"), format!("skriv ett giltigt värde ({other})")),
         ),
     };
-    SchemaIssue {
-        pointer: at.to_string(),
-        anchor: Anchor::Value,
-        message,
-        help: Some(help),
-    }
+    SchemaIssue { pointer: at.to_string(), anchor: Anchor::Value, message, help: Some(help) }
 }
 
 fn other_message(kind: &ValidationErrorKind) -> String {
@@ -352,9 +297,8 @@ fn toml_type(value: &Value) -> (&'static str, &'static str) {
         Value::Number(_) => ("an integer", "ett heltal"),
         Value::Array(_) => ("an array", "en lista"),
         Value::Object(_) => ("a table", "en tabell"),
-        Value::Null => (
-            "a value JSON cannot hold (inf or nan)",
-            "ett värde som JSON inte kan uttrycka (inf eller nan)",
-        ),
+        Value::Null => {
+            ("a value JSON cannot hold (inf or nan)", "ett värde som JSON inte kan uttrycka (inf eller nan)")
+        }
     }
 }

@@ -58,9 +58,9 @@ fn array_to_json(array: &DeArray<'_>) -> Value {
 fn to_json(value: &DeValue<'_>) -> Value {
     match value {
         DeValue::String(s) => Value::String(s.to_string()),
-        DeValue::Integer(i) => i64::from_str_radix(i.as_str(), i.radix())
-            .map(|n| Value::Number(n.into()))
-            .unwrap_or(Value::Null),
+        DeValue::Integer(i) => {
+            i64::from_str_radix(i.as_str(), i.radix()).map(|n| Value::Number(n.into())).unwrap_or(Value::Null)
+        }
         // TOML allows inf and nan, which JSON cannot hold; they surface as a type error.
         DeValue::Float(f) => f
             .as_str()
@@ -78,10 +78,7 @@ fn to_json(value: &DeValue<'_>) -> Value {
 
 /// Split a JSON pointer into its unescaped segments (`~1` is `/`, `~0` is `~`).
 pub fn pointer_segments(pointer: &str) -> impl Iterator<Item = String> + '_ {
-    pointer
-        .split('/')
-        .skip(1)
-        .map(|s| s.replace("~1", "/").replace("~0", "~"))
+    pointer.split('/').skip(1).map(|s| s.replace("~1", "/").replace("~0", "~"))
 }
 
 /// Escape one segment for use in a JSON pointer.
@@ -101,19 +98,9 @@ impl<'a> Document<'a> {
         let mut steps: Vec<Step<'t, 'a>> = Vec::new();
         for segment in pointer_segments(pointer) {
             let next = match steps.last().map(|s| s.value.get_ref()) {
-                None => self
-                    .tree
-                    .get_ref()
-                    .get_key_value(segment.as_str())
-                    .map(|(k, v)| (v, Some(k.span()))),
-                Some(DeValue::Table(t)) => t
-                    .get_key_value(segment.as_str())
-                    .map(|(k, v)| (v, Some(k.span()))),
-                Some(DeValue::Array(a)) => segment
-                    .parse::<usize>()
-                    .ok()
-                    .and_then(|i| a.get(i))
-                    .map(|v| (v, None)),
+                None => self.tree.get_ref().get_key_value(segment.as_str()).map(|(k, v)| (v, Some(k.span()))),
+                Some(DeValue::Table(t)) => t.get_key_value(segment.as_str()).map(|(k, v)| (v, Some(k.span()))),
+                Some(DeValue::Array(a)) => segment.parse::<usize>().ok().and_then(|i| a.get(i)).map(|v| (v, None)),
                 Some(_) => None,
             };
             match next {
@@ -130,34 +117,47 @@ impl<'a> Document<'a> {
     /// key is drawn on the table that should hold it.
     pub fn span_of(&self, pointer: &str) -> Range<usize> {
         let (steps, _) = self.walk(pointer);
-        steps
-            .last()
-            .map_or_else(|| self.root_span(), |s| s.value.span())
+        steps.last().map_or_else(|| self.root_span(), |s| s.value.span())
     }
 
     /// The record as a whole has no header: findings on it are drawn on its `id` key, which
     /// names it, or else at the start of the file.
     fn root_span(&self) -> Range<usize> {
-        self.tree
-            .get_ref()
-            .get_key_value("id")
-            .map_or(0..0, |(k, _)| k.span())
+        self.tree.get_ref().get_key_value("id").map_or(0..0, |(k, _)| k.span())
     }
 
     /// The span of the key that names the value at `pointer`, if the file has that key
     /// (an array element has no key of its own).
     pub fn key_span(&self, pointer: &str) -> Option<Range<usize>> {
         let (steps, complete) = self.walk(pointer);
-        if complete {
-            steps.last().and_then(|s| s.key.clone())
-        } else {
-            None
-        }
+        if complete { steps.last().and_then(|s| s.key.clone()) } else { None }
     }
 
     /// Whether the file itself (not an inherited default) holds a value at `pointer`.
     pub fn contains(&self, pointer: &str) -> bool {
         self.walk(pointer).1
+    }
+}
+
+/// Where each line of a text starts, for turning many byte offsets into lines and columns.
+pub struct LineIndex<'t> {
+    text: &'t str,
+    starts: Vec<usize>,
+}
+
+impl<'t> LineIndex<'t> {
+    /// Index the line starts of `text`.
+    pub fn new(text: &'t str) -> Self {
+        let starts = std::iter::once(0).chain(text.match_indices('\n').map(|(i, _)| i + 1)).collect();
+        LineIndex { text, starts }
+    }
+
+    /// 1-based line and column (in Unicode characters) of a byte offset.
+    pub fn line_col(&self, offset: usize) -> (usize, usize) {
+        let offset = floor_char_boundary(self.text, offset.min(self.text.len()));
+        let line = self.starts.partition_point(|&start| start <= offset);
+        let start = self.starts[line - 1];
+        (line, self.text[start..offset].chars().count() + 1)
     }
 }
 
@@ -194,10 +194,7 @@ mod tests {
         assert_eq!(at(text, "/purposes/1/id"), "\"b\"");
         assert_eq!(at(text, "/purposes/1"), "[[purposes]]");
         let doc = parse(text).expect("valid TOML");
-        assert_eq!(
-            doc.span_of("/purposes/1").start,
-            text.rfind("[[purposes]]").expect("header")
-        );
+        assert_eq!(doc.span_of("/purposes/1").start, text.rfind("[[purposes]]").expect("header"));
         // a missing key is drawn on the header of the table that should hold it
         assert_eq!(doc.span_of("/purposes/0/law"), doc.span_of("/purposes/0"));
         assert_ne!(doc.span_of("/purposes/0"), doc.span_of("/purposes/1"));
@@ -207,16 +204,10 @@ mod tests {
     fn inline_tables_and_dotted_keys() {
         let text = "id = \"r\"\nretention = { period = \"P2Y\", criteria = \"c\" }\nrights.access = true\n";
         assert_eq!(at(text, "/retention/period"), "\"P2Y\"");
-        assert_eq!(
-            at(text, "/retention"),
-            "{ period = \"P2Y\", criteria = \"c\" }"
-        );
+        assert_eq!(at(text, "/retention"), "{ period = \"P2Y\", criteria = \"c\" }");
         assert_eq!(at(text, "/rights/access"), "true");
         let doc = parse(text).expect("valid TOML");
-        assert_eq!(
-            &text[doc.key_span("/rights/access").expect("key")],
-            "access"
-        );
+        assert_eq!(&text[doc.key_span("/rights/access").expect("key")], "access");
     }
 
     #[test]
@@ -232,10 +223,7 @@ mod tests {
         let text = "id = \"r\"\r\n[controller]\r\nname = \"X\"\r\n";
         let doc = parse(text).expect("valid TOML");
         assert_eq!(&text[doc.span_of("/controller/name")], "\"X\"");
-        assert_eq!(
-            line_col(text, doc.span_of("/controller/name").start),
-            (3, 8)
-        );
+        assert_eq!(line_col(text, doc.span_of("/controller/name").start), (3, 8));
     }
 
     #[test]
@@ -245,10 +233,7 @@ mod tests {
         let span = doc.span_of("/åäö");
         assert_eq!(&text[span.clone()], "1");
         assert_eq!(line_col(text, span.start), (2, 9));
-        assert_eq!(
-            line_col(text, text.find('"').expect("quote") + "\"Bostadsför".len()),
-            (1, 19)
-        );
+        assert_eq!(line_col(text, text.find('"').expect("quote") + "\"Bostadsför".len()), (1, 19));
     }
 
     #[test]
@@ -262,10 +247,7 @@ mod tests {
     fn escaped_pointer_segments() {
         let text = "[rules]\n\"gdpr/dpia\" = \"off\"\n";
         let doc = parse(text).expect("valid TOML");
-        assert_eq!(
-            &text[doc.key_span("/rules/gdpr~1dpia").expect("key")],
-            "\"gdpr/dpia\""
-        );
+        assert_eq!(&text[doc.key_span("/rules/gdpr~1dpia").expect("key")], "\"gdpr/dpia\"");
         assert_eq!(escape_segment("gdpr/dpia"), "gdpr~1dpia");
     }
 
@@ -273,11 +255,16 @@ mod tests {
     fn every_syntax_error_is_reported() {
         let errors = parse("a = \nb = \"open\n").err().expect("invalid TOML");
         assert!(!errors.is_empty());
-        assert!(
-            errors
-                .iter()
-                .all(|e| e.span.end <= "a = \nb = \"open\n".len())
-        );
+        assert!(errors.iter().all(|e| e.span.end <= "a = \nb = \"open\n".len()));
+    }
+
+    #[test]
+    fn line_index_agrees_with_line_col() {
+        let text = "a = 1\r\nnamn = \"Åsa\"\n\n[t]\nx = \"ö\"";
+        let index = LineIndex::new(text);
+        for offset in 0..=text.len() {
+            assert_eq!(index.line_col(offset), line_col(text, offset), "offset {offset}");
+        }
     }
 
     #[test]

@@ -12,18 +12,18 @@ use crate::rules::Hit;
 pub fn apply(
     engine: &Engine<'_>,
     record: &Record,
+    record_value: &Value,
     raw: Vec<RawFinding>,
 ) -> (Vec<RawFinding>, Vec<WaivedFinding>) {
     let mut kept = raw;
     let mut waived = Vec::new();
     let mut extra = Vec::new();
-    let record_value = serde_json::to_value(record).unwrap_or(Value::Null);
     for (i, waiver) in record.waivers.iter().enumerate() {
         let expires = waiver.expires.to_string();
         if waiver.expires.0 < engine.today {
             extra.push(waiver_finding(
                 engine,
-                &record_value,
+                record_value,
                 "record/waiver-expired",
                 i,
                 "expires",
@@ -45,7 +45,7 @@ pub fn apply(
         if matched == 0 {
             extra.push(waiver_finding(
                 engine,
-                &record_value,
+                record_value,
                 "record/waiver-unused",
                 i,
                 "rule",
@@ -67,12 +67,8 @@ fn waiver_finding(
     rule: &str,
     expires: &str,
 ) -> RawFinding {
-    let hit = Hit::at(format!("/waivers/{i}/{key}"))
-        .with("rule", rule)
-        .with("expires", expires);
-    let node = record
-        .pointer(&format!("/waivers/{i}"))
-        .unwrap_or(&Value::Null);
+    let hit = Hit::at(format!("/waivers/{i}/{key}")).with("rule", rule).with("expires", expires);
+    let node = record.pointer(&format!("/waivers/{i}")).unwrap_or(&Value::Null);
     match engine.policy.rule(id) {
         Some(r) => engine.rule_finding(r, record, node, hit),
         None => engine.engine_finding(

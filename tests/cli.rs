@@ -32,21 +32,14 @@ fn run(case: &Case) -> String {
         .stderr(Stdio::piped())
         .spawn()
         .expect("the rpcheck binary starts");
-    let input = case
-        .stdin
-        .as_ref()
-        .map(|p| std::fs::read(root.join(p)).expect("stdin fixture"));
+    let input = case.stdin.as_ref().map(|p| std::fs::read(root.join(p)).expect("stdin fixture"));
     if let Some(mut stdin) = child.stdin.take() {
-        stdin
-            .write_all(&input.unwrap_or_default())
-            .expect("write stdin");
+        stdin.write_all(&input.unwrap_or_default()).expect("write stdin");
     }
     let out = child.wait_with_output().expect("rpcheck runs");
     format!(
         "exit: {}\n--- stdout\n{}--- stderr\n{}",
-        out.status
-            .code()
-            .map_or("signal".to_string(), |c| c.to_string()),
+        out.status.code().map_or("signal".to_string(), |c| c.to_string()),
         String::from_utf8_lossy(&out.stdout),
         String::from_utf8_lossy(&out.stderr)
     )
@@ -54,9 +47,8 @@ fn run(case: &Case) -> String {
 
 #[test]
 fn cli_cases() {
-    let text =
-        std::fs::read_to_string(Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/cli_cases.toml"))
-            .expect("tests/cli_cases.toml");
+    let text = std::fs::read_to_string(Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/cli_cases.toml"))
+        .expect("tests/cli_cases.toml");
     let cases: Cases = toml::from_str(&text).expect("cases parse");
     let mut names: Vec<&str> = cases.case.iter().map(|c| c.name.as_str()).collect();
     names.sort_unstable();

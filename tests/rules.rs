@@ -11,33 +11,21 @@ fn builtin() -> Policy {
 #[test]
 fn every_example_behaves_as_it_says() {
     let failures = rpcheck::rule_examples::check(&builtin());
-    let report: Vec<String> = failures
-        .iter()
-        .map(|f| format!("{} #{}: {}", f.rule, f.example, f.problem))
-        .collect();
+    let report: Vec<String> = failures.iter().map(|f| format!("{} #{}: {}", f.rule, f.example, f.problem)).collect();
     assert!(report.is_empty(), "{}", report.join("\n"));
 }
 
 #[test]
 fn every_rule_has_an_example_that_fires_and_one_that_does_not() {
     for rule in &builtin().rules {
-        assert!(
-            rule.examples.iter().any(|e| e.fires),
-            "{} has no firing example",
-            rule.id
-        );
-        assert!(
-            rule.examples.iter().any(|e| !e.fires),
-            "{} has no quiet example",
-            rule.id
-        );
+        assert!(rule.examples.iter().any(|e| e.fires), "{} has no firing example", rule.id);
+        assert!(rule.examples.iter().any(|e| !e.fires), "{} has no quiet example", rule.id);
     }
 }
 
 #[test]
 fn a_wrong_example_is_caught() {
-    let pack = std::path::PathBuf::from(env!("CARGO_MANIFEST_DIR"))
-        .join("tests/data/packs/wrong-example.toml");
+    let pack = std::path::PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("tests/data/packs/wrong-example.toml");
     let policy = Policy::load(&[pack]).expect("the test pack loads");
     let failures = rpcheck::rule_examples::check(&policy);
     assert_eq!(failures.len(), 1, "{failures:?}");
@@ -58,22 +46,11 @@ fn rule_ids_are_a_stable_contract() {
 #[test]
 fn texts_exist_in_both_languages_and_differ() {
     for rule in &builtin().rules {
-        for (what, text) in [
-            ("title", &rule.title),
-            ("message", &rule.message),
-            ("help", &rule.help),
-            ("why", &rule.why),
-        ] {
-            assert!(
-                !text.en.trim().is_empty(),
-                "{} {what} has no English",
-                rule.id
-            );
-            assert!(
-                !text.sv.trim().is_empty(),
-                "{} {what} has no Swedish",
-                rule.id
-            );
+        for (what, text) in
+            [("title", &rule.title), ("message", &rule.message), ("help", &rule.help), ("why", &rule.why)]
+        {
+            assert!(!text.en.trim().is_empty(), "{} {what} has no English", rule.id);
+            assert!(!text.sv.trim().is_empty(), "{} {what} has no Swedish", rule.id);
             assert_ne!(text.en, text.sv, "{} {what} is not translated", rule.id);
         }
     }
@@ -87,16 +64,8 @@ fn messages_follow_the_compiler_convention() {
             for lang in [Lang::En, Lang::Sv] {
                 let text = message.get(lang);
                 let first = text.chars().next().unwrap_or('x');
-                assert!(
-                    !first.is_uppercase(),
-                    "{}: message starts upper-case: {text}",
-                    rule.id
-                );
-                assert!(
-                    !text.ends_with('.'),
-                    "{}: message ends with a period: {text}",
-                    rule.id
-                );
+                assert!(!first.is_uppercase(), "{}: message starts upper-case: {text}", rule.id);
+                assert!(!text.ends_with('.'), "{}: message ends with a period: {text}", rule.id);
             }
         }
     }
@@ -112,17 +81,9 @@ fn every_rule_cites_the_law_with_official_links() {
     ];
     for rule in &builtin().rules {
         assert!(!rule.references.is_empty(), "{} cites nothing", rule.id);
-        assert!(
-            rule.references.iter().any(|r| r.url.is_some()),
-            "{} links no official text",
-            rule.id
-        );
+        assert!(rule.references.iter().any(|r| r.url.is_some()), "{} links no official text", rule.id);
         for url in rule.references.iter().filter_map(|r| r.url.as_deref()) {
-            assert!(
-                OFFICIAL.iter().any(|o| url.starts_with(o)),
-                "{}: {url} is not an official source",
-                rule.id
-            );
+            assert!(OFFICIAL.iter().any(|o| url.starts_with(o)), "{}: {url} is not an official source", rule.id);
         }
     }
 }
@@ -139,11 +100,7 @@ fn the_worked_example_is_found() {
         today: jiff::civil::date(2026, 11, 24),
     };
     let report = rpcheck::lint::run(&options).expect("lint runs");
-    let fired: Vec<&str> = report.files[0]
-        .findings
-        .iter()
-        .map(|f| f.rule.as_str())
-        .collect();
+    let fired: Vec<&str> = report.files[0].findings.iter().map(|f| f.rule.as_str()).collect();
     for rule in [
         "gdpr/portability-not-applicable",
         "gdpr/legitimate-interest-public-body",
@@ -153,9 +110,6 @@ fn the_worked_example_is_found() {
         "gdpr/social-media-joint-control",
         "gdpr/legitimate-interest-stated",
     ] {
-        assert!(
-            fired.contains(&rule),
-            "{rule} does not fire on the worked example: {fired:?}"
-        );
+        assert!(fired.contains(&rule), "{rule} does not fire on the worked example: {fired:?}");
     }
 }

@@ -11,8 +11,7 @@ fn root() -> &'static Path {
 fn committed_schema_is_fresh() {
     let path = root().join("schema/record.schema.json");
     let generated = {
-        let mut text = serde_json::to_string_pretty(&rpcheck::model::record_schema())
-            .expect("schema serialises");
+        let mut text = serde_json::to_string_pretty(&rpcheck::model::record_schema()).expect("schema serialises");
         text.push('\n');
         text
     };
@@ -29,10 +28,7 @@ fn committed_schema_is_fresh() {
 #[test]
 fn schema_is_valid_json_schema_2020_12() {
     let schema = rpcheck::model::record_schema();
-    assert_eq!(
-        schema["$schema"],
-        "https://json-schema.org/draft/2020-12/schema"
-    );
+    assert_eq!(schema["$schema"], "https://json-schema.org/draft/2020-12/schema");
     jsonschema::meta::validate(&schema).expect("the schema is valid against its meta-schema");
     jsonschema::draft202012::new(&schema).expect("the schema compiles");
 }
@@ -64,24 +60,13 @@ fn schema_accepts_every_example_record() {
 
 #[test]
 fn schema_rejects_the_three_mistakes_each_at_its_own_line() {
-    let text = std::fs::read_to_string(root().join("tests/data/broken/three-mistakes.toml"))
-        .expect("fixture");
+    let text = std::fs::read_to_string(root().join("tests/data/broken/three-mistakes.toml")).expect("fixture");
     let doc = rpcheck::source::parse(&text).expect("parses");
     let issues = rpcheck::schema_check::RecordSchema::new().check(&doc.value);
     let mut pointers: Vec<&str> = issues.iter().map(|i| i.pointer.as_str()).collect();
     pointers.sort_unstable();
-    assert_eq!(
-        pointers,
-        [
-            "/purposes/0/legal_bases",
-            "/transfers/0/country",
-            "/updated"
-        ]
-    );
-    let help: Vec<String> = issues
-        .iter()
-        .filter_map(|i| i.help.as_ref().map(|h| h.en.clone()))
-        .collect();
+    assert_eq!(pointers, ["/purposes/0/legal_bases", "/transfers/0/country", "/updated"]);
+    let help: Vec<String> = issues.iter().filter_map(|i| i.help.as_ref().map(|h| h.en.clone())).collect();
     assert!(help.iter().any(|h| h.contains("`legal_basis`")), "{help:?}");
     assert!(help.iter().any(|h| h.contains("`US`")), "{help:?}");
 }

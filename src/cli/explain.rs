@@ -32,10 +32,7 @@ impl ExplainArgs {
             let help = crate::schema_check::did_you_mean(&self.rule, ids)
                 .map(|b| format!("did you mean `{b}`?"))
                 .or_else(|| Some("`rpcheck rules` lists every rule".into()));
-            return Err(Error::usage(
-                format!("no rule is called `{}`", self.rule),
-                help,
-            ));
+            return Err(Error::usage(format!("no rule is called `{}`", self.rule), help));
         };
         print!("{}", explain(rule, self.lang));
         Ok(ExitCode::SUCCESS)
@@ -45,35 +42,13 @@ impl ExplainArgs {
 /// The full text of a rule, as `explain` prints it.
 pub fn explain(rule: &Rule, lang: Lang) -> String {
     let (why, fix, law, fires, quiet, severity) = match lang {
-        Lang::En => (
-            "Why",
-            "How to fix",
-            "Legal references",
-            "Fires on",
-            "Does not fire on",
-            "default severity",
-        ),
-        Lang::Sv => (
-            "Varför",
-            "Så åtgärdar du",
-            "Rättsliga källor",
-            "Slår till på",
-            "Slår inte till på",
-            "standardnivå",
-        ),
+        Lang::En => ("Why", "How to fix", "Legal references", "Fires on", "Does not fire on", "default severity"),
+        Lang::Sv => {
+            ("Varför", "Så åtgärdar du", "Rättsliga källor", "Slår till på", "Slår inte till på", "standardnivå")
+        }
     };
-    let mut out = format!(
-        "{}: {}\n{severity}: {}\n\n",
-        rule.id,
-        rule.title.get(lang),
-        rule.severity.as_str()
-    );
-    let _ = write!(
-        out,
-        "{why}\n{}\n\n{fix}\n{}\n\n{law}\n",
-        indent(rule.why.get(lang)),
-        indent(rule.help.get(lang))
-    );
+    let mut out = format!("{}: {}\n{severity}: {}\n\n", rule.id, rule.title.get(lang), rule.severity.as_str());
+    let _ = write!(out, "{why}\n{}\n\n{fix}\n{}\n\n{law}\n", indent(rule.why.get(lang)), indent(rule.help.get(lang)));
     for r in &rule.references {
         let _ = match &r.url {
             Some(url) => writeln!(out, "  - {} <{url}>", r.cite),
@@ -81,26 +56,12 @@ pub fn explain(rule: &Rule, lang: Lang) -> String {
         };
     }
     for example in &rule.examples {
-        let _ = write!(
-            out,
-            "\n{}\n{}",
-            if example.fires { fires } else { quiet },
-            indent(example.record.trim_end())
-        );
+        let _ = write!(out, "\n{}\n{}", if example.fires { fires } else { quiet }, indent(example.record.trim_end()));
         out.push('\n');
     }
     out
 }
 
 fn indent(text: &str) -> String {
-    text.lines()
-        .map(|l| {
-            if l.is_empty() {
-                String::new()
-            } else {
-                format!("  {l}")
-            }
-        })
-        .collect::<Vec<_>>()
-        .join("\n")
+    text.lines().map(|l| if l.is_empty() { String::new() } else { format!("  {l}") }).collect::<Vec<_>>().join("\n")
 }

@@ -43,11 +43,7 @@ impl LintArgs {
     /// Lint, print, and say whether the findings fail the run.
     pub fn run(self) -> Result<ExitCode> {
         let terminal = std::io::stdout().is_terminal();
-        let format = self.format.unwrap_or(if terminal {
-            Format::Human
-        } else {
-            Format::Concise
-        });
+        let format = self.format.unwrap_or(if terminal { Format::Human } else { Format::Concise });
         let options = LintOptions {
             paths: self.paths,
             config: self.config,
@@ -57,11 +53,8 @@ impl LintArgs {
         };
         let report = lint::run(&options)?;
         let no_color = std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty());
-        let style = Style {
-            color: terminal && !no_color,
-            width: if terminal { 100 } else { 80 },
-            show_info: self.show_info,
-        };
+        let style =
+            Style { color: terminal && !no_color, width: if terminal { 100 } else { 80 }, show_info: self.show_info };
         let output = render::render(format, &report, style);
         let mut stdout = std::io::stdout().lock();
         stdout
@@ -70,10 +63,6 @@ impl LintArgs {
             .map_err(|e| Error::io(std::path::Path::new("<stdout>"), e))?;
         let counts = Counts::of(&report);
         let failed = counts.errors > 0 || (self.deny_warnings && counts.warnings > 0);
-        Ok(if failed {
-            ExitCode::from(1)
-        } else {
-            ExitCode::SUCCESS
-        })
+        Ok(if failed { ExitCode::from(1) } else { ExitCode::SUCCESS })
     }
 }

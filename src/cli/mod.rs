@@ -45,11 +45,7 @@ impl Cli {
 
 /// Today's date in UTC, unless the command line or RPCHECK_TODAY names another day.
 fn today(given: Option<jiff::civil::Date>) -> jiff::civil::Date {
-    given.unwrap_or_else(|| {
-        jiff::Timestamp::now()
-            .to_zoned_datetime(jiff::tz::TimeZone::UTC)
-            .date()
-    })
+    given.unwrap_or_else(|| jiff::Timestamp::now().to_zoned_datetime(jiff::tz::TimeZone::UTC).date())
 }
 
 #[cfg(test)]

@@ -57,16 +57,8 @@ fn check(policy: &Policy) -> ExitCode {
     for f in &failures {
         eprintln!("{} example {}: {}", f.rule, f.example, f.problem);
     }
-    println!(
-        "{} passed, {} failed",
-        examples - failures.len().min(examples),
-        failures.len()
-    );
-    if failures.is_empty() {
-        ExitCode::SUCCESS
-    } else {
-        ExitCode::from(1)
-    }
+    println!("{} passed, {} failed", examples - failures.len().min(examples), failures.len());
+    if failures.is_empty() { ExitCode::SUCCESS } else { ExitCode::from(1) }
 }
 
 fn list(policy: &Policy, format: ListFormat, lang: Lang) -> String {
@@ -75,13 +67,7 @@ fn list(policy: &Policy, format: ListFormat, lang: Lang) -> String {
         ListFormat::Table => {
             let width = policy.rules.iter().map(|r| r.id.len()).max().unwrap_or(0);
             for r in &policy.rules {
-                let _ = writeln!(
-                    out,
-                    "{:width$}  {:7}  {}",
-                    r.id,
-                    r.severity.as_str(),
-                    r.title.get(lang)
-                );
+                let _ = writeln!(out, "{:width$}  {:7}  {}", r.id, r.severity.as_str(), r.title.get(lang));
             }
         }
         ListFormat::Markdown => {

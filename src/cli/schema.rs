@@ -34,11 +34,7 @@ impl SchemaArgs {
         if committed == text {
             Ok(ExitCode::SUCCESS)
         } else {
-            eprintln!(
-                "{} is stale: regenerate it with `rpcheck schema > {}`",
-                path.display(),
-                path.display()
-            );
+            eprintln!("{} is stale: regenerate it with `rpcheck schema > {}`", path.display(), path.display());
             Ok(ExitCode::from(1))
         }
     }

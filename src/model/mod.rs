@@ -111,10 +111,7 @@ pub enum ControllerKind {
 impl ControllerKind {
     /// Public authorities and municipal companies: bodies under the principle of public access.
     pub fn is_public_body(self) -> bool {
-        matches!(
-            self,
-            ControllerKind::PublicAuthority | ControllerKind::MunicipalCompany
-        )
+        matches!(self, ControllerKind::PublicAuthority | ControllerKind::MunicipalCompany)
     }
 }
 

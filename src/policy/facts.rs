@@ -81,14 +81,7 @@ pub struct Facts {
 
 fn load<T: for<'de> Deserialize<'de>>(name: &str, text: &str) -> Result<T> {
     toml::from_str(text).map_err(|e| {
-        Error::invalid_file(
-            "broken policy data",
-            Path::new(name),
-            text,
-            e.span(),
-            e.message().to_string(),
-            None,
-        )
+        Error::invalid_file("broken policy data", Path::new(name), text, e.span(), e.message().to_string(), None)
     })
 }
 
@@ -102,21 +95,14 @@ impl Facts {
             .platform
             .into_iter()
             .map(|p| {
-                let names: Vec<String> = std::iter::once(&p.name)
-                    .chain(&p.aliases)
-                    .map(|n| regex::escape(n))
-                    .collect();
+                let names: Vec<String> = std::iter::once(&p.name).chain(&p.aliases).map(|n| regex::escape(n)).collect();
                 let pattern = format!(r"(?i)\b(?:{})\b", names.join("|"));
                 Regex::new(&pattern)
                     .map(|re| (p, re))
                     .map_err(|e| Error::usage(format!("bad platform name: {e}"), None))
             })
             .collect::<Result<_>>()?;
-        Ok(Facts {
-            eea: eea.member.into_iter().map(|m| m.code).collect(),
-            adequacy: adequacy.decision,
-            platforms,
-        })
+        Ok(Facts { eea: eea.member.into_iter().map(|m| m.code).collect(), adequacy: adequacy.decision, platforms })
     }
 
     /// Whether a country code is in the EEA.
@@ -131,9 +117,6 @@ impl Facts {
 
     /// The platform whose name or alias occurs in `name` as whole words, ignoring case.
     pub fn platform_in(&self, name: &str) -> Option<&Platform> {
-        self.platforms
-            .iter()
-            .find(|(_, re)| re.is_match(name))
-            .map(|(p, _)| p)
+        self.platforms.iter().find(|(_, re)| re.is_match(name)).map(|(p, _)| p)
     }
 }

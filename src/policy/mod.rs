@@ -18,14 +18,8 @@ use spec::{Example, PackFile, RuleSpec};
 
 /// The packs built into the binary, as (file name, text).
 pub const BUILTIN_PACKS: &[(&str, &str)] = &[
-    (
-        "policies/record.toml",
-        include_str!("../../policies/record.toml"),
-    ),
-    (
-        "policies/gdpr.toml",
-        include_str!("../../policies/gdpr.toml"),
-    ),
+    ("policies/record.toml", include_str!("../../policies/record.toml")),
+    ("policies/gdpr.toml", include_str!("../../policies/gdpr.toml")),
     ("policies/se.toml", include_str!("../../policies/se.toml")),
 ];
 
@@ -47,6 +41,13 @@ pub struct Pack {
     /// Where it came from.
     pub origin: Origin,
     when_record: Option<Validator>,
+}
+
+impl Pack {
+    /// Whether the pack applies to this record (e.g. the Swedish pack to Swedish controllers).
+    pub fn applies(&self, record: &Value) -> bool {
+        self.when_record.as_ref().is_none_or(|v| v.is_valid(record))
+    }
 }
 
 /// How a rule is checked.
@@ -107,13 +108,9 @@ pub struct Rule {
 }
 
 impl Rule {
-    /// Whether the rule applies to this record at all (its own and its pack's condition).
-    pub fn applies(&self, policy: &Policy, record: &Value) -> bool {
-        let pack_ok = policy.packs[self.pack]
-            .when_record
-            .as_ref()
-            .is_none_or(|v| v.is_valid(record));
-        pack_ok && self.when_record.as_ref().is_none_or(|v| v.is_valid(record))
+    /// Whether the rule's own record condition holds (its pack's is [`Pack::applies`]).
+    pub fn applies(&self, record: &Value) -> bool {
+        self.when_record.as_ref().is_none_or(|v| v.is_valid(record))
     }
 
     /// The first case matching the node and the record, if any.
@@ -169,37 +166,21 @@ impl Policy {
 
     fn add_pack(&mut self, origin: Origin, path: &Path, text: &str) -> Result<()> {
         let pack_source = PackSource { path, text };
-        let file: PackFile = toml::from_str(text)
-            .map_err(|e| pack_source.error(e.span(), e.message().to_string(), None))?;
-        let when_record = file
-            .pack
-            .when_record
-            .as_ref()
-            .map(|s| pack_source.compile(s, "/pack/when_record"))
-            .transpose()?;
+        let file: PackFile =
+            toml::from_str(text).map_err(|e| pack_source.error(e.span(), e.message().to_string(), None))?;
+        let when_record =
+            file.pack.when_record.as_ref().map(|s| pack_source.compile(s, "/pack/when_record")).transpose()?;
         for (name, words) in &file.pack.glossary {
-            self.glossary
-                .entry(name.clone())
-                .or_default()
-                .extend(words.clone());
+            self.glossary.entry(name.clone()).or_default().extend(words.clone());
         }
         let pack = self.packs.len();
         let builtin = matches!(origin, Origin::Builtin(_));
-        self.packs.push(Pack {
-            id: file.pack.id.clone(),
-            title: file.pack.title,
-            origin,
-            when_record,
-        });
+        self.packs.push(Pack { id: file.pack.id.clone(), title: file.pack.title, origin, when_record });
         for (i, spec) in file.rule.into_iter().enumerate() {
             let rule = pack_source.compile_rule(spec, i, pack, &file.pack.id, builtin)?;
             if self.index.contains_key(&rule.id) {
                 let span = pack_source.span(&format!("/rule/{i}/id"));
-                return Err(pack_source.error(
-                    span,
-                    format!("rule id `{}` is already defined", rule.id),
-                    None,
-                ));
+                return Err(pack_source.error(span, format!("rule id `{}` is already defined", rule.id), None));
             }
             self.index.insert(rule.id.clone(), self.rules.len());
             self.rules.push(rule);
@@ -216,25 +197,11 @@ struct PackSource<'a> {
 
 impl PackSource<'_> {
     fn span(&self, pointer: &str) -> Option<std::ops::Range<usize>> {
-        crate::source::parse(self.text)
-            .ok()
-            .map(|doc| doc.span_of(pointer))
+        crate::source::parse(self.text).ok().map(|doc| doc.span_of(pointer))
     }
 
-    fn error(
-        &self,
-        span: Option<std::ops::Range<usize>>,
-        message: String,
-        help: Option<String>,
-    ) -> Error {
-        Error::invalid_file(
-            "broken policy pack",
-            self.path,
-            self.text,
-            span,
-            message,
-            help,
-        )
+    fn error(&self, span: Option<std::ops::Range<usize>>, message: String, help: Option<String>) -> Error {
+        Error::invalid_file("broken policy pack", self.path, self.text, span, message, help)
     }
 
     fn compile(&self, schema: &Value, pointer: &str) -> Result<Validator> {
@@ -242,20 +209,10 @@ impl PackSource<'_> {
     }
 
     fn compile_opt(&self, schema: &Option<Value>, pointer: String) -> Result<Option<Validator>> {
-        schema
-            .as_ref()
-            .map(|s| self.compile(s, &pointer))
-            .transpose()
+        schema.as_ref().map(|s| self.compile(s, &pointer)).transpose()
     }
 
-    fn compile_rule(
-        &self,
-        spec: RuleSpec,
-        i: usize,
-        pack: usize,
-        pack_id: &str,
-        builtin: bool,
-    ) -> Result<Rule> {
+    fn compile_rule(&self, spec: RuleSpec, i: usize, pack: usize, pack_id: &str, builtin: bool) -> Result<Rule> {
         let at = |key: &str| format!("/rule/{i}/{key}");
         if !spec.id.starts_with(&format!("{pack_id}/")) {
             let help = Some(format!("name it `{pack_id}/...`"));
@@ -265,10 +222,7 @@ impl PackSource<'_> {
                 help,
             ));
         }
-        let declarative = spec.each.is_some()
-            || spec.when.is_some()
-            || spec.require.is_some()
-            || spec.at.is_some();
+        let declarative = spec.each.is_some() || spec.when.is_some() || spec.require.is_some() || spec.at.is_some();
         let check = match (&spec.native, spec.engine, declarative) {
             (Some(name), false, false) => Check::Native(rules::native(name).ok_or_else(|| {
                 self.error(
@@ -285,9 +239,7 @@ impl PackSource<'_> {
                 at: spec.at.clone(),
             },
             _ => {
-                let help = Some(
-                    "a rule is declarative (each/when/require) or native, not both".to_string(),
-                );
+                let help = Some("a rule is declarative (each/when/require) or native, not both".to_string());
                 return Err(self.error(
                     self.span(&format!("/rule/{i}")),
                     format!("rule `{}` mixes check kinds", spec.id),
@@ -299,8 +251,7 @@ impl PackSource<'_> {
         for (c, case) in spec.case.iter().enumerate() {
             cases.push(CompiledCase {
                 when: self.compile_opt(&case.when, at(&format!("case/{c}/when")))?,
-                when_record: self
-                    .compile_opt(&case.when_record, at(&format!("case/{c}/when_record")))?,
+                when_record: self.compile_opt(&case.when_record, at(&format!("case/{c}/when_record")))?,
                 severity: case.severity,
                 message: case.message.clone(),
             });
@@ -343,24 +294,14 @@ pub fn select<'v>(value: &'v Value, each: &[String]) -> Vec<(String, &'v Value)>
         for (pointer, node) in current {
             match (segment.as_str(), node) {
                 ("*", Value::Array(items)) => {
-                    next.extend(
-                        items
-                            .iter()
-                            .enumerate()
-                            .map(|(i, v)| (format!("{pointer}/{i}"), v)),
-                    );
+                    next.extend(items.iter().enumerate().map(|(i, v)| (format!("{pointer}/{i}"), v)));
                 }
                 ("*", Value::Object(map)) => {
-                    next.extend(map.iter().map(|(k, v)| {
-                        (format!("{pointer}/{}", crate::source::escape_segment(k)), v)
-                    }))
+                    next.extend(map.iter().map(|(k, v)| (format!("{pointer}/{}", crate::source::escape_segment(k)), v)))
                 }
                 (key, Value::Object(map)) => {
                     if let Some(v) = map.get(key) {
-                        next.push((
-                            format!("{pointer}/{}", crate::source::escape_segment(key)),
-                            v,
-                        ));
+                        next.push((format!("{pointer}/{}", crate::source::escape_segment(key)), v));
                     }
                 }
                 (index, Value::Array(items)) => {

@@ -8,9 +8,7 @@ use crate::lint::RunReport;
 
 /// Escape data of a workflow command (the message).
 fn escape_data(text: &str) -> String {
-    text.replace('%', "%25")
-        .replace('\r', "%0D")
-        .replace('\n', "%0A")
+    text.replace('%', "%25").replace('\r', "%0D").replace('\n', "%0A")
 }
 
 /// Escape a property of a workflow command (file, title).
@@ -22,13 +20,14 @@ fn escape_property(text: &str) -> String {
 pub fn render(report: &RunReport) -> String {
     let mut out = String::new();
     for file in &report.files {
+        let lines = crate::source::LineIndex::new(&file.text);
         for f in &file.findings {
             let command = match f.severity {
                 Severity::Error => "error",
                 Severity::Warning => "warning",
                 Severity::Info => "notice",
             };
-            let (line, col, end_line, end_col) = region(&file.text, f);
+            let (line, col, end_line, end_col) = region(&lines, f);
             let _ = writeln!(
                 out,
                 "::{command} file={},line={line},col={col},endLine={end_line},endColumn={end_col},title={}::{}",

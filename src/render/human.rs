@@ -3,9 +3,7 @@
 
 use std::fmt::{self, Write};
 
-use miette::{
-    Diagnostic, GraphicalReportHandler, GraphicalTheme, LabeledSpan, NamedSource, SourceCode,
-};
+use miette::{Diagnostic, GraphicalReportHandler, GraphicalTheme, LabeledSpan, NamedSource, SourceCode};
 
 use super::{Counts, Style, shown};
 use crate::findings::{Finding, Lang, Severity};
@@ -55,9 +53,7 @@ impl Diagnostic for Shown<'_> {
 
     fn labels(&self) -> Option<Box<dyn Iterator<Item = LabeledSpan> + '_>> {
         let span = self.finding.span.clone();
-        Some(Box::new(std::iter::once(LabeledSpan::new_with_span(
-            None, span,
-        ))))
+        Some(Box::new(std::iter::once(LabeledSpan::new_with_span(None, span))))
     }
 }
 
@@ -81,14 +77,8 @@ fn help_text(finding: &Finding, lang: Lang) -> String {
 
 /// Render every shown finding, then a one-line summary.
 pub fn render(report: &RunReport, style: Style) -> String {
-    let theme = if style.color {
-        GraphicalTheme::unicode()
-    } else {
-        GraphicalTheme::unicode_nocolor()
-    };
-    let handler = GraphicalReportHandler::new_themed(theme)
-        .with_width(style.width)
-        .with_links(false);
+    let theme = if style.color { GraphicalTheme::unicode() } else { GraphicalTheme::unicode_nocolor() };
+    let handler = GraphicalReportHandler::new_themed(theme).with_width(style.width).with_links(false);
     let mut out = String::new();
     for file in &report.files {
         for finding in file.findings.iter().filter(|f| shown(f, style.show_info)) {
@@ -112,10 +102,7 @@ fn summary(report: &RunReport, show_info: bool) -> String {
     match report.lang {
         Lang::En => {
             if c.errors + c.warnings + infos == 0 {
-                format!(
-                    "{files} {} checked: no problems found\n",
-                    plural(files, "file", "files")
-                )
+                format!("{files} {} checked: no problems found\n", plural(files, "file", "files"))
             } else {
                 format!(
                     "{files} {} checked: {} {}, {} {}{}\n",
@@ -124,20 +111,13 @@ fn summary(report: &RunReport, show_info: bool) -> String {
                     plural(c.errors, "error", "errors"),
                     c.warnings,
                     plural(c.warnings, "warning", "warnings"),
-                    if c.waived > 0 {
-                        format!(", {} waived", c.waived)
-                    } else {
-                        String::new()
-                    }
+                    if c.waived > 0 { format!(", {} waived", c.waived) } else { String::new() }
                 )
             }
         }
         Lang::Sv => {
             if c.errors + c.warnings + infos == 0 {
-                format!(
-                    "{files} {} granskade: inga problem\n",
-                    plural(files, "fil", "filer")
-                )
+                format!("{files} {} granskade: inga problem\n", plural(files, "fil", "filer"))
             } else {
                 format!(
                     "{files} {}: {} {}, {} {}{}\n",
@@ -146,11 +126,7 @@ fn summary(report: &RunReport, show_info: bool) -> String {
                     plural(c.errors, "fel", "fel"),
                     c.warnings,
                     plural(c.warnings, "varning", "varningar"),
-                    if c.waived > 0 {
-                        format!(", {} undantagna", c.waived)
-                    } else {
-                        String::new()
-                    }
+                    if c.waived > 0 { format!(", {} undantagna", c.waived) } else { String::new() }
                 )
             }
         }

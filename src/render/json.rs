@@ -1,56 +1,110 @@
 //! The stable JSON document (`version` 1) described in the command-line contract.
 
-use serde_json::{Value, json};
+use serde::Serialize;
 
-use super::{Counts, region};
+use super::{region, Counts};
+use crate::findings::{Reference, Severity};
 use crate::lint::RunReport;
+use crate::source::LineIndex;
 
 /// The format version; changes only on a breaking change.
 pub const VERSION: u32 = 1;
 
-/// Render the whole report as one JSON document.
-pub fn render(report: &RunReport) -> String {
-    let mut out = serde_json::to_string_pretty(&document(report)).unwrap_or_default();
-    out.push('\n');
-    out
+#[derive(Serialize)]
+struct Document<'a> {
+    version: u32,
+    tool: Tool,
+    findings: Vec<Finding<'a>>,
+    waived: Vec<Waived<'a>>,
+    summary: Summary,
 }
 
-/// The report as a JSON value.
-pub fn document(report: &RunReport) -> Value {
+#[derive(Serialize)]
+struct Tool {
+    name: &'static str,
+    version: &'static str,
+}
+
+#[derive(Serialize)]
+struct Finding<'a> {
+    rule: &'a str,
+    severity: Severity,
+    file: &'a str,
+    record: Option<&'a str>,
+    pointer: &'a str,
+    line: usize,
+    column: usize,
+    end_line: usize,
+    end_column: usize,
+    message: &'a str,
+    help: Option<&'a str>,
+    references: &'a [Reference],
+}
+
+#[derive(Serialize)]
+struct Waived<'a> {
+    rule: &'a str,
+    file: &'a str,
+    reason: &'a str,
+    expires: Option<&'a str>,
+}
+
+#[derive(Serialize)]
+struct Summary {
+    files: usize,
+    records: usize,
+    errors: usize,
+    warnings: usize,
+    infos: usize,
+    waived: usize,
+}
+
+/// Render the whole report as one JSON document, keys in the documented order.
+pub fn render(report: &RunReport) -> String {
     let mut findings = Vec::new();
     let mut waived = Vec::new();
     for file in &report.files {
+        let lines = LineIndex::new(&file.text);
         for f in &file.findings {
-            let (line, column, end_line, end_column) = region(&file.text, f);
-            findings.push(json!({
-                "rule": f.rule,
-                "severity": f.severity,
-                "file": file.path,
-                "record": file.record,
-                "pointer": f.pointer,
-                "line": line, "column": column, "end_line": end_line, "end_column": end_column,
-                "message": f.message,
-                "help": f.help,
-                "references": f.references,
-            }));
+            let (line, column, end_line, end_column) = region(&lines, f);
+            findings.push(Finding {
+                rule: &f.rule,
+                severity: f.severity,
+                file: &file.path,
+                record: file.record.as_deref(),
+                pointer: &f.pointer,
+                line,
+                column,
+                end_line,
+                end_column,
+                message: &f.message,
+                help: f.help.as_deref(),
+                references: &f.references,
+            });
         }
-        for w in &file.waived {
-            waived.push(json!({ "rule": w.rule, "file": file.path, "reason": w.reason, "expires": w.expires }));
-        }
+        waived.extend(file.waived.iter().map(|w| Waived {
+            rule: &w.rule,
+            file: &file.path,
+            reason: &w.reason,
+            expires: w.expires.as_deref(),
+        }));
     }
     let counts = Counts::of(report);
-    json!({
-        "version": VERSION,
-        "tool": { "name": "rpcheck", "version": env!("CARGO_PKG_VERSION") },
-        "findings": findings,
-        "waived": waived,
-        "summary": {
-            "files": report.files.len(),
-            "records": report.records(),
-            "errors": counts.errors,
-            "warnings": counts.warnings,
-            "infos": counts.infos,
-            "waived": counts.waived,
-        }
-    })
+    let document = Document {
+        version: VERSION,
+        tool: Tool { name: "rpcheck", version: env!("CARGO_PKG_VERSION") },
+        findings,
+        waived,
+        summary: Summary {
+            files: report.files.len(),
+            records: report.records(),
+            errors: counts.errors,
+            warnings: counts.warnings,
+            infos: counts.infos,
+            waived: counts.waived,
+        },
+    };
+    let mut out = serde_json::to_string_pretty(&document).unwrap_or_default();
+    out.push('\n');
+    out
 }

@@ -83,8 +83,8 @@ pub fn shown(finding: &Finding, show_info: bool) -> bool {
 }
 
 /// 1-based start and end line/column of a finding.
-pub fn region(text: &str, finding: &Finding) -> (usize, usize, usize, usize) {
-    let (line, column) = crate::source::line_col(text, finding.span.start);
-    let (end_line, end_column) = crate::source::line_col(text, finding.span.end);
+pub fn region(lines: &crate::source::LineIndex<'_>, finding: &Finding) -> (usize, usize, usize, usize) {
+    let (line, column) = lines.line_col(finding.span.start);
+    let (end_line, end_column) = lines.line_col(finding.span.end);
     (line, column, end_line, end_column)
 }

@@ -58,8 +58,9 @@ pub fn render(report: &RunReport) -> String {
     let index: BTreeMap<&str, usize> = rules.keys().enumerate().map(|(i, id)| (*id, i)).collect();
     let mut results = Vec::new();
     for file in &report.files {
+        let lines = crate::source::LineIndex::new(&file.text);
         for f in &file.findings {
-            let (start_line, start_column, end_line, end_column) = region(&file.text, f);
+            let (start_line, start_column, end_line, end_column) = region(&lines, f);
             let mut result = json!({
                 "ruleId": f.rule,
                 "level": level(f.severity),

@@ -7,22 +7,12 @@ pub fn review_overdue(ctx: &RuleContext<'_>) -> Vec<Hit> {
     let Some(updated) = ctx.record.updated else {
         return Vec::new();
     };
-    let months = ctx
-        .record
-        .review_interval_months
-        .unwrap_or(ctx.default_review_months);
-    let Ok(due) = updated
-        .0
-        .checked_add(jiff::Span::new().months(i64::from(months)))
-    else {
+    let months = ctx.record.review_interval_months.unwrap_or(ctx.default_review_months);
+    let Ok(due) = updated.0.checked_add(jiff::Span::new().months(i64::from(months))) else {
         return Vec::new();
     };
     if due < ctx.today {
-        vec![
-            Hit::at("/updated")
-                .with("due", due.to_string())
-                .with("months", months.to_string()),
-        ]
+        vec![Hit::at("/updated").with("due", due.to_string()).with("months", months.to_string())]
     } else {
         Vec::new()
     }

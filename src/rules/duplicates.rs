@@ -13,11 +13,7 @@ pub fn purpose_ids(ctx: &RuleContext<'_>) -> Vec<Hit> {
             continue;
         };
         if let Some(first) = seen.get(id) {
-            hits.push(
-                Hit::at(format!("/purposes/{i}/id"))
-                    .with("id", id)
-                    .with("first", (first + 1).to_string()),
-            );
+            hits.push(Hit::at(format!("/purposes/{i}/id")).with("id", id).with("first", (first + 1).to_string()));
         } else {
             seen.insert(id, i);
         }

@@ -32,11 +32,7 @@ pub struct RuleContext<'a> {
 impl RuleContext<'_> {
     /// Whether the controller is a public authority or a municipal company.
     pub fn is_public_body(&self) -> bool {
-        self.record
-            .controller
-            .as_ref()
-            .and_then(|c| c.kind)
-            .is_some_and(|k| k.is_public_body())
+        self.record.controller.as_ref().and_then(|c| c.kind).is_some_and(|k| k.is_public_body())
     }
 }
 
@@ -52,10 +48,7 @@ pub struct Hit {
 impl Hit {
     /// A hit at `pointer` with no extra values.
     pub fn at(pointer: impl Into<String>) -> Self {
-        Hit {
-            pointer: pointer.into(),
-            vars: Vec::new(),
-        }
+        Hit { pointer: pointer.into(), vars: Vec::new() }
     }
 
     /// Add a value for a placeholder.

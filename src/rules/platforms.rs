@@ -27,23 +27,11 @@ pub fn joint_control(ctx: &RuleContext<'_>) -> Vec<Hit> {
         let Some(platform) = ctx.facts.platform_in(name) else {
             continue;
         };
-        let joint = ctx
-            .record
-            .joint_controllers
-            .iter()
-            .filter_map(|j| j.name.as_deref());
-        let covered = joint.into_iter().any(|j| {
-            ctx.facts
-                .platform_in(j)
-                .is_some_and(|p| p.name == platform.name)
-        });
+        let joint = ctx.record.joint_controllers.iter().filter_map(|j| j.name.as_deref());
+        let covered = joint.into_iter().any(|j| ctx.facts.platform_in(j).is_some_and(|p| p.name == platform.name));
         if !covered && !reported.contains(&platform.name) {
             reported.push(platform.name.clone());
-            hits.push(
-                Hit::at(pointer)
-                    .with("name", name)
-                    .with("platform", platform.name.as_str()),
-            );
+            hits.push(Hit::at(pointer).with("name", name).with("platform", platform.name.as_str()));
         }
     }
     hits
@@ -64,16 +52,10 @@ pub fn public_records(ctx: &RuleContext<'_>) -> Vec<Hit> {
         .iter()
         .enumerate()
         .filter_map(|(i, j)| Some((format!("/joint_controllers/{i}/name"), j.name.as_deref()?)));
-    let first = recipient_names(ctx)
-        .chain(joint)
-        .find_map(|(_, name)| ctx.facts.platform_in(name));
+    let first = recipient_names(ctx).chain(joint).find_map(|(_, name)| ctx.facts.platform_in(name));
     match first {
         Some(platform) => {
-            let at = if ctx.record.retention.is_some() {
-                "/retention/public_records"
-            } else {
-                "/retention"
-            };
+            let at = if ctx.record.retention.is_some() { "/retention/public_records" } else { "/retention" };
             vec![Hit::at(at).with("platform", platform.name.as_str())]
         }
         None => Vec::new(),

@@ -29,10 +29,7 @@ pub fn core_rights(ctx: &RuleContext<'_>) -> Vec<Hit> {
         .filter(|(right, _, _)| offered(rights, *right) != Some(true))
         .filter(|(right, _, _)| !rights.limitations.iter().any(|l| l.right == Some(*right)))
         .map(|(_, name, article)| {
-            Hit::at(format!("/rights/{name}"))
-                .with("right", *name)
-                .with("key", *name)
-                .with("article", *article)
+            Hit::at(format!("/rights/{name}")).with("right", *name).with("key", *name).with("article", *article)
         })
         .collect()
 }

@@ -3,14 +3,8 @@
 use super::{Hit, RuleContext};
 use crate::model::{Transfer, TransferMechanism};
 
-fn each_transfer<'r>(
-    ctx: &'r RuleContext<'_>,
-) -> impl Iterator<Item = (usize, &'r Transfer, &'r str)> {
-    ctx.record
-        .transfers
-        .iter()
-        .enumerate()
-        .filter_map(|(i, t)| Some((i, t, t.country.as_ref()?.code())))
+fn each_transfer<'r>(ctx: &'r RuleContext<'_>) -> impl Iterator<Item = (usize, &'r Transfer, &'r str)> {
+    ctx.record.transfers.iter().enumerate().filter_map(|(i, t)| Some((i, t, t.country.as_ref()?.code())))
 }
 
 /// A transfer outside the EEA with no mechanism.
@@ -29,9 +23,7 @@ pub fn adequacy(ctx: &RuleContext<'_>) -> Vec<Hit> {
                 && !ctx.facts.is_eea(country)
                 && ctx.facts.adequacy(country).is_none()
         })
-        .map(|(i, _, country)| {
-            Hit::at(format!("/transfers/{i}/mechanism")).with("country", country)
-        })
+        .map(|(i, _, country)| Hit::at(format!("/transfers/{i}/mechanism")).with("country", country))
         .collect()
 }
 
