@@ -43,15 +43,7 @@ pub fn apply(
             });
         }
         if matched == 0 {
-            extra.push(waiver_finding(
-                engine,
-                record_value,
-                "record/waiver-unused",
-                i,
-                "rule",
-                &waiver.rule,
-                &expires,
-            ));
+            extra.push(waiver_finding(engine, record_value, "record/waiver-unused", i, "rule", &waiver.rule, &expires));
         }
     }
     kept.extend(extra);

@@ -2,7 +2,7 @@
 
 use serde::Serialize;
 
-use super::{region, Counts};
+use super::{Counts, region};
 use crate::findings::{Reference, Severity};
 use crate::lint::RunReport;
 use crate::source::LineIndex;
