@@ -6,7 +6,7 @@ use serde::Deserialize;
 use serde_json::Value;
 
 use crate::config::Overrides;
-use crate::findings::{Finding, Lang, Severity, WaivedFinding};
+use crate::findings::{Finding, Lang, Region, Severity, WaivedFinding};
 use crate::model::Record;
 use crate::policy::{Check, Policy, Rule, select};
 use crate::rules::{Hit, RuleContext};
@@ -54,6 +54,8 @@ pub struct Engine<'a> {
 pub struct Checked {
     /// The record's id, when it has one.
     pub record: Option<String>,
+    /// Where the id stands, for findings about it made later (ids shared across files).
+    pub id_at: Option<(std::ops::Range<usize>, crate::findings::Region)>,
     /// Findings, placed on the text.
     pub findings: Vec<Finding>,
     /// Findings a waiver suppressed.
@@ -61,8 +63,20 @@ pub struct Checked {
 }
 
 impl Engine<'_> {
-    /// Check one record file's text.
+    /// Check one record file's text; findings carry their spans and lines.
     pub fn check(&self, text: &str) -> Checked {
+        let mut checked = self.check_unplaced(text);
+        let lines = source::LineIndex::new(text);
+        for finding in &mut checked.findings {
+            finding.region = lines.region(&finding.span);
+        }
+        if let Some((span, region)) = &mut checked.id_at {
+            *region = lines.region(span);
+        }
+        checked
+    }
+
+    fn check_unplaced(&self, text: &str) -> Checked {
         let mut doc = match source::parse(text) {
             Ok(doc) => doc,
             Err(errors) => return self.syntax_errors(errors),
@@ -79,7 +93,8 @@ impl Engine<'_> {
             None => (raw, Vec::new()),
         };
         raw = self.overrides.apply(raw);
-        Checked { record: record_id, findings: raw.into_iter().map(|r| self.place(&doc, r)).collect(), waived }
+        let id_at = record_id.as_ref().map(|_| (doc.span_of("/id"), Region::default()));
+        Checked { record: record_id, id_at, findings: raw.into_iter().map(|r| self.place(&doc, r)).collect(), waived }
     }
 
     fn raw_findings(&self, value: &Value) -> (Vec<RawFinding>, Option<Record>) {
@@ -191,7 +206,7 @@ impl Engine<'_> {
                 self.finish(raw, e.span)
             })
             .collect();
-        Checked { record: None, findings, waived: Vec::new() }
+        Checked { record: None, id_at: None, findings, waived: Vec::new() }
     }
 
     fn place(&self, doc: &Document<'_>, raw: RawFinding) -> Finding {
@@ -210,6 +225,7 @@ impl Engine<'_> {
             severity: raw.severity,
             pointer: raw.pointer,
             span,
+            region: Region::default(),
             message: raw.message,
             help: Some(raw.help).filter(|h| !h.is_empty()),
             references,

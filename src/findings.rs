@@ -49,12 +49,27 @@ pub struct Finding {
     pub pointer: String,
     /// Byte range in the record file that the finding is drawn on.
     pub span: Range<usize>,
+    /// The same place as 1-based lines and columns (columns count Unicode characters).
+    pub region: Region,
     /// What is wrong, in the run's language (lower-case, no trailing period).
     pub message: String,
     /// How to fix it, in the run's language.
     pub help: Option<String>,
     /// The legal provisions the rule rests on.
     pub references: Vec<Reference>,
+}
+
+/// A place in a text as 1-based lines and columns.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Region {
+    /// First line.
+    pub line: usize,
+    /// First column, in Unicode characters.
+    pub column: usize,
+    /// Last line.
+    pub end_line: usize,
+    /// Column just past the end.
+    pub end_column: usize,
 }
 
 /// A finding suppressed by a waiver in the record, kept so reports can list it.
@@ -73,8 +88,8 @@ pub struct WaivedFinding {
 pub struct FileReport {
     /// The file's path as shown to the user (relative to the current folder when below it).
     pub path: String,
-    /// The file's text, so renderers can draw spans and compute lines.
-    pub text: std::sync::Arc<str>,
+    /// The file's text, kept only for output that draws the source (human).
+    pub text: Option<std::sync::Arc<str>>,
     /// The record's id, when the file could be read far enough to know it.
     pub record: Option<String>,
     /// Findings, sorted by position then rule.

@@ -33,6 +33,8 @@ pub struct LintOptions {
     pub lang: Option<Lang>,
     /// The day dates are judged by.
     pub today: Date,
+    /// Keep each file's text for output that draws the source.
+    pub keep_source: bool,
 }
 
 /// Everything a run found, ready to render.
@@ -109,29 +111,34 @@ pub fn run(options: &LintOptions) -> Result<RunReport> {
             controller: p.controller.as_ref(),
         })
         .collect();
-    let mut files: Vec<FileReport> = discovery
+    let (mut files, ids): (Vec<FileReport>, Vec<IdAt>) = discovery
         .inputs
         .par_iter()
-        .map(|input| Ok(check_file(&engines[input.project], input, read_input(input)?)))
-        .collect::<Result<_>>()?;
-    duplicate_ids(&engines, &discovery.inputs, &mut files);
+        .map(|input| Ok(check_file(&engines[input.project], input, read_input(input)?, options.keep_source)))
+        .collect::<Result<Vec<_>>>()?
+        .into_iter()
+        .unzip();
+    duplicate_ids(&engines, &discovery.inputs, &ids, &mut files);
     drop(engines);
     let policies = prepared.into_iter().map(|p| p.policy).collect();
     Ok(RunReport { files, lang, policies })
 }
 
-fn check_file(engine: &Engine<'_>, input: &Input, text: Arc<str>) -> FileReport {
+fn check_file(engine: &Engine<'_>, input: &Input, text: Arc<str>, keep_source: bool) -> (FileReport, IdAt) {
     let checked = engine.check(&text);
     let mut report = FileReport {
         path: input.display.clone(),
-        text,
+        text: keep_source.then_some(text),
         record: checked.record,
         findings: checked.findings,
         waived: checked.waived,
     };
     report.sort();
-    report
+    (report, checked.id_at)
 }
+
+/// Where a file's record id stands.
+type IdAt = Option<(std::ops::Range<usize>, crate::findings::Region)>;
 
 /// Read a record's text: standard input for `-`, a BOM dropped, over-large files refused.
 fn read_input(input: &Input) -> Result<Arc<str>> {
@@ -140,6 +147,8 @@ fn read_input(input: &Input) -> Result<Arc<str>> {
         std::io::stdin().lock().read_to_end(&mut bytes).map_err(|e| Error::io(Path::new("-"), e))?;
     } else {
         let file = std::fs::File::open(&input.path).map_err(|e| Error::io(Path::new(&input.display), e))?;
+        let size = file.metadata().map_or(0, |m| m.len()).min(MAX_FILE_BYTES);
+        bytes.reserve_exact(size as usize + 1);
         file.take(MAX_FILE_BYTES + 1).read_to_end(&mut bytes).map_err(|e| Error::io(Path::new(&input.display), e))?;
         if bytes.len() as u64 > MAX_FILE_BYTES {
             return Err(Error::usage(
@@ -158,12 +167,10 @@ fn read_input(input: &Input) -> Result<Arc<str>> {
 }
 
 /// Two files of one run with the same record id: each later one gets `record/duplicate-id`.
-fn duplicate_ids(engines: &[Engine<'_>], inputs: &[Input], files: &mut [FileReport]) {
+fn duplicate_ids(engines: &[Engine<'_>], inputs: &[Input], ids: &[IdAt], files: &mut [FileReport]) {
     let mut first: HashMap<String, String> = HashMap::new();
-    for (file, input) in files.iter_mut().zip(inputs) {
-        let Some(id) = file.record.clone() else {
-            continue;
-        };
+    for ((file, input), id_at) in files.iter_mut().zip(inputs).zip(ids) {
+        let (Some(id), Some((span, region))) = (file.record.clone(), id_at.clone()) else { continue };
         let Some(other) = first.get(&id) else {
             first.insert(id, file.path.clone());
             continue;
@@ -174,11 +181,10 @@ fn duplicate_ids(engines: &[Engine<'_>], inputs: &[Input], files: &mut [FileRepo
             Lang::Sv => format!("id:t `{id}` används redan av {other}"),
         };
         let raw = engine.engine_finding("record/duplicate-id", "/id".into(), Anchor::Value, message, None);
-        let Some(raw) = engine.overrides.apply(vec![raw]).pop() else {
-            continue;
-        };
-        let span = source::parse(&file.text).map(|d| d.span_of("/id")).unwrap_or(0..0);
-        file.findings.push(engine.finish(raw, span));
+        let Some(raw) = engine.overrides.apply(vec![raw]).pop() else { continue };
+        let mut finding = engine.finish(raw, span);
+        finding.region = region;
+        file.findings.push(finding);
         file.sort();
     }
 }

@@ -152,6 +152,13 @@ impl<'t> LineIndex<'t> {
         LineIndex { text, starts }
     }
 
+    /// Lines and columns of a byte range.
+    pub fn region(&self, span: &Range<usize>) -> crate::findings::Region {
+        let (line, column) = self.line_col(span.start);
+        let (end_line, end_column) = self.line_col(span.end);
+        crate::findings::Region { line, column, end_line, end_column }
+    }
+
     /// 1-based line and column (in Unicode characters) of a byte offset.
     pub fn line_col(&self, offset: usize) -> (usize, usize) {
         let offset = floor_char_boundary(self.text, offset.min(self.text.len()));

@@ -50,15 +50,14 @@ impl LintArgs {
             stdin_filename: self.stdin_filename,
             lang: self.lang,
             today: super::today(self.today),
+            keep_source: format == Format::Human,
         };
         let report = lint::run(&options)?;
         let no_color = std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty());
         let style =
             Style { color: terminal && !no_color, width: if terminal { 100 } else { 80 }, show_info: self.show_info };
-        let output = render::render(format, &report, style);
-        let mut stdout = std::io::stdout().lock();
-        stdout
-            .write_all(output.as_bytes())
+        let mut stdout = std::io::BufWriter::with_capacity(1 << 16, std::io::stdout().lock());
+        render::render(format, &report, style, &mut stdout)
             .and_then(|()| stdout.flush())
             .map_err(|e| Error::io(std::path::Path::new("<stdout>"), e))?;
         let counts = Counts::of(&report);

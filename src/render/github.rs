@@ -1,8 +1,7 @@
 //! GitHub Actions workflow commands: one annotation per finding.
 
-use std::fmt::Write;
+use std::io::{self, Write};
 
-use super::region;
 use crate::findings::Severity;
 use crate::lint::RunReport;
 
@@ -17,25 +16,24 @@ fn escape_property(text: &str) -> String {
 }
 
 /// Render `::error file=...::message` lines.
-pub fn render(report: &RunReport) -> String {
-    let mut out = String::new();
+pub fn render(report: &RunReport, out: &mut dyn Write) -> io::Result<()> {
     for file in &report.files {
-        let lines = crate::source::LineIndex::new(&file.text);
         for f in &file.findings {
             let command = match f.severity {
                 Severity::Error => "error",
                 Severity::Warning => "warning",
                 Severity::Info => "notice",
             };
-            let (line, col, end_line, end_col) = region(&lines, f);
-            let _ = writeln!(
+            let (line, col, end_line, end_col) =
+                (f.region.line, f.region.column, f.region.end_line, f.region.end_column);
+            writeln!(
                 out,
                 "::{command} file={},line={line},col={col},endLine={end_line},endColumn={end_col},title={}::{}",
                 escape_property(&file.path),
                 escape_property(&f.rule),
                 escape_data(&f.message)
-            );
+            )?;
         }
     }
-    out
+    Ok(())
 }

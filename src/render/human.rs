@@ -76,23 +76,22 @@ fn help_text(finding: &Finding, lang: Lang) -> String {
 }
 
 /// Render every shown finding, then a one-line summary.
-pub fn render(report: &RunReport, style: Style) -> String {
+pub fn render(report: &RunReport, style: Style, out: &mut dyn std::io::Write) -> std::io::Result<()> {
     let theme = if style.color { GraphicalTheme::unicode() } else { GraphicalTheme::unicode_nocolor() };
     let handler = GraphicalReportHandler::new_themed(theme).with_width(style.width).with_links(false);
-    let mut out = String::new();
     for file in &report.files {
         for finding in file.findings.iter().filter(|f| shown(f, style.show_info)) {
             let shown = Shown {
                 finding,
-                source: NamedSource::new(&file.path, file.text.to_string()),
+                source: NamedSource::new(&file.path, file.text.as_deref().unwrap_or_default().to_string()),
                 help: help_text(finding, report.lang),
             };
-            let _ = handler.render_report(&mut out, &shown);
-            out.push('\n');
+            let mut text = String::new();
+            handler.render_report(&mut text, &shown).map_err(std::io::Error::other)?;
+            writeln!(out, "{text}")?;
         }
     }
-    out.push_str(&summary(report, style.show_info));
-    out
+    out.write_all(summary(report, style.show_info).as_bytes())
 }
 
 fn summary(report: &RunReport, show_info: bool) -> String {

@@ -2,10 +2,9 @@
 
 use serde::Serialize;
 
-use super::{Counts, region};
+use super::Counts;
 use crate::findings::{Reference, Severity};
 use crate::lint::RunReport;
-use crate::source::LineIndex;
 
 /// The format version; changes only on a breaking change.
 pub const VERSION: u32 = 1;
@@ -60,13 +59,13 @@ struct Summary {
 }
 
 /// Render the whole report as one JSON document, keys in the documented order.
-pub fn render(report: &RunReport) -> String {
+pub fn render(report: &RunReport, out: &mut dyn std::io::Write) -> std::io::Result<()> {
     let mut findings = Vec::new();
     let mut waived = Vec::new();
     for file in &report.files {
-        let lines = LineIndex::new(&file.text);
         for f in &file.findings {
-            let (line, column, end_line, end_column) = region(&lines, f);
+            let (line, column, end_line, end_column) =
+                (f.region.line, f.region.column, f.region.end_line, f.region.end_column);
             findings.push(Finding {
                 rule: &f.rule,
                 severity: f.severity,
@@ -104,7 +103,6 @@ pub fn render(report: &RunReport) -> String {
             waived: counts.waived,
         },
     };
-    let mut out = serde_json::to_string_pretty(&document).unwrap_or_default();
-    out.push('\n');
-    out
+    serde_json::to_writer_pretty(&mut *out, &document)?;
+    writeln!(out)
 }

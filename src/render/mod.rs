@@ -6,6 +6,8 @@ pub mod human;
 pub mod json;
 pub mod sarif;
 
+use std::io::{self, Write};
+
 use crate::findings::{Finding, Severity};
 use crate::lint::RunReport;
 
@@ -35,14 +37,14 @@ pub struct Style {
     pub show_info: bool,
 }
 
-/// Render the report in `format`.
-pub fn render(format: Format, report: &RunReport, style: Style) -> String {
+/// Write the report in `format` to `out`.
+pub fn render(format: Format, report: &RunReport, style: Style, out: &mut dyn Write) -> io::Result<()> {
     match format {
-        Format::Human => human::render(report, style),
-        Format::Concise => concise::render(report, style.show_info),
-        Format::Json => json::render(report),
-        Format::Sarif => sarif::render(report),
-        Format::Github => github::render(report),
+        Format::Human => human::render(report, style, out),
+        Format::Concise => concise::render(report, style.show_info, out),
+        Format::Json => json::render(report, out),
+        Format::Sarif => sarif::render(report, out),
+        Format::Github => github::render(report, out),
     }
 }
 
@@ -80,11 +82,4 @@ impl Counts {
 /// Whether a finding is shown in the text formats.
 pub fn shown(finding: &Finding, show_info: bool) -> bool {
     show_info || finding.severity > Severity::Info
-}
-
-/// 1-based start and end line/column of a finding.
-pub fn region(lines: &crate::source::LineIndex<'_>, finding: &Finding) -> (usize, usize, usize, usize) {
-    let (line, column) = lines.line_col(finding.span.start);
-    let (end_line, end_column) = lines.line_col(finding.span.end);
-    (line, column, end_line, end_column)
 }

@@ -5,7 +5,6 @@ use std::collections::BTreeMap;
 
 use serde_json::{Value, json};
 
-use super::region;
 use crate::findings::{Lang, Severity};
 use crate::lint::RunReport;
 use crate::policy::Rule;
@@ -48,7 +47,7 @@ fn descriptor(rule: &Rule, lang: Lang) -> Value {
 }
 
 /// Render the report as a SARIF 2.1.0 log.
-pub fn render(report: &RunReport) -> String {
+pub fn render(report: &RunReport, out: &mut dyn std::io::Write) -> std::io::Result<()> {
     let mut rules: BTreeMap<&str, &Rule> = BTreeMap::new();
     for policy in &report.policies {
         for rule in &policy.rules {
@@ -58,9 +57,9 @@ pub fn render(report: &RunReport) -> String {
     let index: BTreeMap<&str, usize> = rules.keys().enumerate().map(|(i, id)| (*id, i)).collect();
     let mut results = Vec::new();
     for file in &report.files {
-        let lines = crate::source::LineIndex::new(&file.text);
         for f in &file.findings {
-            let (start_line, start_column, end_line, end_column) = region(&lines, f);
+            let (start_line, start_column, end_line, end_column) =
+                (f.region.line, f.region.column, f.region.end_line, f.region.end_column);
             let mut result = json!({
                 "ruleId": f.rule,
                 "level": level(f.severity),
@@ -94,7 +93,6 @@ pub fn render(report: &RunReport) -> String {
             "results": results,
         }]
     });
-    let mut out = serde_json::to_string_pretty(&log).unwrap_or_default();
-    out.push('\n');
-    out
+    serde_json::to_writer_pretty(&mut *out, &log)?;
+    writeln!(out)
 }
