@@ -49,6 +49,12 @@ pub struct Config {
     /// Extra rule packs, relative to this file's folder.
     #[serde(default)]
     pub policies: Vec<PathBuf>,
+    /// Record files larger than this many bytes are not parsed (default 10 MiB).
+    #[serde(default)]
+    pub max_file_bytes: Option<u64>,
+    /// Findings listed per file at most; the rest are counted (default 200).
+    #[serde(default)]
+    pub max_findings_per_file: Option<usize>,
     /// Severity overrides by rule id.
     #[serde(default)]
     pub rules: BTreeMap<String, Level>,

@@ -11,6 +11,7 @@ use crate::model::Record;
 use crate::policy::{Check, Policy, Rule, select};
 use crate::rules::{Hit, RuleContext};
 use crate::schema_check::{Anchor, RecordSchema};
+use crate::source::read::Problem;
 use crate::source::{self, Document};
 use crate::waivers;
 
@@ -198,7 +199,30 @@ impl Engine<'_> {
         }
     }
 
-    fn syntax_errors(&self, errors: Vec<source::SyntaxError>) -> Checked {
+    /// A file whose bytes cannot be checked: one `record/syntax` finding that says why.
+    pub fn unusable(&self, text: &str, at: usize, problem: Problem) -> Checked {
+        let message = match (problem, self.lang) {
+            (Problem::TooLarge(limit), Lang::En) => format!("the file is larger than the limit of {limit} bytes"),
+            (Problem::TooLarge(limit), Lang::Sv) => format!("filen är större än gränsen på {limit} byte"),
+            (Problem::NotUtf8, Lang::En) => "the file is not valid UTF-8".to_string(),
+            (Problem::NotUtf8, Lang::Sv) => "filen är inte giltig UTF-8".to_string(),
+        };
+        let help = match (problem, self.lang) {
+            (Problem::TooLarge(_), Lang::En) => "a record is a small text file: check that this is the file you meant, or raise `max_file_bytes` in rpcheck.toml",
+            (Problem::TooLarge(_), Lang::Sv) => "en förteckning är en liten textfil: kontrollera att det är rätt fil, eller höj `max_file_bytes` i rpcheck.toml",
+            (Problem::NotUtf8, Lang::En) => "save the file as UTF-8",
+            (Problem::NotUtf8, Lang::Sv) => "spara filen som UTF-8",
+        };
+        let raw = self.engine_finding("record/syntax", String::new(), Anchor::Value, message, Some(help.to_string()));
+        let mut finding = self.finish(raw, at..at);
+        finding.region = source::LineIndex::new(text).region(&finding.span);
+        Checked { record: None, id_at: None, findings: vec![finding], waived: Vec::new() }
+    }
+
+    fn syntax_errors(&self, mut errors: Vec<source::SyntaxError>) -> Checked {
+        // A broken file can yield the same complaint many times over (deep nesting); once is enough.
+        errors.sort_by(|a, b| (a.span.start, &a.message).cmp(&(b.span.start, &b.message)));
+        errors.dedup_by(|a, b| a.message == b.message);
         let findings = errors
             .into_iter()
             .map(|e| {

@@ -96,6 +96,8 @@ pub struct FileReport {
     pub findings: Vec<Finding>,
     /// Findings suppressed by waivers.
     pub waived: Vec<WaivedFinding>,
+    /// Findings beyond the per-file limit, counted but not listed.
+    pub truncated: usize,
 }
 
 impl FileReport {

@@ -1,9 +1,7 @@
 //! A whole lint run: discover files, check each (in parallel), then what spans files.
 
 use std::collections::HashMap;
-use std::io::Read;
-use std::path::{Path, PathBuf};
-use std::sync::Arc;
+use std::path::PathBuf;
 
 use jiff::civil::Date;
 use rayon::prelude::*;
@@ -16,9 +14,10 @@ use crate::policy::Policy;
 use crate::project::{Discovery, Input, Project};
 use crate::schema_check::{Anchor, RecordSchema};
 use crate::source;
+use crate::source::read::Content;
 
-/// Files larger than this are not parsed.
-pub const MAX_FILE_BYTES: u64 = 10 * 1024 * 1024;
+/// Findings shown per file at most; the rest are counted, not listed.
+pub const DEFAULT_MAX_FINDINGS: usize = 200;
 
 /// What the command line asks of a run.
 #[derive(Debug, Clone)]
@@ -61,6 +60,8 @@ struct Prepared {
     controller: Option<serde_json::Value>,
     lang: Lang,
     review_months: u32,
+    max_file_bytes: u64,
+    max_findings: usize,
 }
 
 fn prepare(project: &Project, lang: Option<Lang>) -> Result<Prepared> {
@@ -89,6 +90,8 @@ fn prepare(project: &Project, lang: Option<Lang>) -> Result<Prepared> {
         controller: config.controller.as_ref().and_then(|c| serde_json::to_value(c).ok()),
         lang: lang.or(config.lang).unwrap_or_default(),
         review_months: config.review_interval_months.unwrap_or(12),
+        max_file_bytes: config.max_file_bytes.unwrap_or(source::read::DEFAULT_MAX_FILE_BYTES),
+        max_findings: config.max_findings_per_file.unwrap_or(DEFAULT_MAX_FINDINGS),
         policy,
     })
 }
@@ -114,7 +117,11 @@ pub fn run(options: &LintOptions) -> Result<RunReport> {
     let (mut files, ids): (Vec<FileReport>, Vec<IdAt>) = discovery
         .inputs
         .par_iter()
-        .map(|input| Ok(check_file(&engines[input.project], input, read_input(input)?, options.keep_source)))
+        .map(|input| {
+            let p = &prepared[input.project];
+            let content = source::read::read(&input.path, &input.display, p.max_file_bytes)?;
+            Ok(check_file(&engines[input.project], input, content, options.keep_source, p.max_findings))
+        })
         .collect::<Result<Vec<_>>>()?
         .into_iter()
         .unzip();
@@ -124,47 +131,41 @@ pub fn run(options: &LintOptions) -> Result<RunReport> {
     Ok(RunReport { files, lang, policies })
 }
 
-fn check_file(engine: &Engine<'_>, input: &Input, text: Arc<str>, keep_source: bool) -> (FileReport, IdAt) {
-    let checked = engine.check(&text);
+fn check_file(
+    engine: &Engine<'_>,
+    input: &Input,
+    content: Content,
+    keep_source: bool,
+    max_findings: usize,
+) -> (FileReport, IdAt) {
+    let (text, checked) = match content {
+        Content::Text(text) => {
+            let checked = engine.check(&text);
+            (text, checked)
+        }
+        Content::Unusable { text, at, problem } => {
+            let checked = engine.unusable(&text, at, problem);
+            (text, checked)
+        }
+    };
     let mut report = FileReport {
         path: input.display.clone(),
         text: keep_source.then_some(text),
         record: checked.record,
         findings: checked.findings,
         waived: checked.waived,
+        truncated: 0,
     };
     report.sort();
+    if report.findings.len() > max_findings {
+        report.truncated = report.findings.len() - max_findings;
+        report.findings.truncate(max_findings);
+    }
     (report, checked.id_at)
 }
 
 /// Where a file's record id stands.
 type IdAt = Option<(std::ops::Range<usize>, crate::findings::Region)>;
-
-/// Read a record's text: standard input for `-`, a BOM dropped, over-large files refused.
-fn read_input(input: &Input) -> Result<Arc<str>> {
-    let mut bytes = Vec::new();
-    if input.path.as_os_str() == "-" {
-        std::io::stdin().lock().read_to_end(&mut bytes).map_err(|e| Error::io(Path::new("-"), e))?;
-    } else {
-        let file = std::fs::File::open(&input.path).map_err(|e| Error::io(Path::new(&input.display), e))?;
-        let size = file.metadata().map_or(0, |m| m.len()).min(MAX_FILE_BYTES);
-        bytes.reserve_exact(size as usize + 1);
-        file.take(MAX_FILE_BYTES + 1).read_to_end(&mut bytes).map_err(|e| Error::io(Path::new(&input.display), e))?;
-        if bytes.len() as u64 > MAX_FILE_BYTES {
-            return Err(Error::usage(
-                format!("{} is larger than {} MiB", input.display, MAX_FILE_BYTES / 1024 / 1024),
-                Some("a record of processing is a small text file; check that this is the file you meant".into()),
-            ));
-        }
-    }
-    let text = String::from_utf8(bytes).map_err(|e| {
-        Error::usage(
-            format!("{} is not valid UTF-8 (byte {})", input.display, e.utf8_error().valid_up_to()),
-            Some("save the file as UTF-8".into()),
-        )
-    })?;
-    Ok(Arc::from(text.strip_prefix('\u{feff}').unwrap_or(&text)))
-}
 
 /// Two files of one run with the same record id: each later one gets `record/duplicate-id`.
 fn duplicate_ids(engines: &[Engine<'_>], inputs: &[Input], ids: &[IdAt], files: &mut [FileReport]) {

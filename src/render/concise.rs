@@ -12,6 +12,9 @@ pub fn render(report: &RunReport, show_info: bool, out: &mut dyn Write) -> io::R
             let (line, column) = (f.region.line, f.region.column);
             writeln!(out, "{}:{line}:{column}: {}[{}] {}", file.path, f.severity.as_str(), f.rule, f.message)?;
         }
+        if file.truncated > 0 {
+            writeln!(out, "{}", super::truncation_note(&file.path, file.truncated, report.lang))?;
+        }
     }
     Ok(())
 }

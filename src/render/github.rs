@@ -34,6 +34,10 @@ pub fn render(report: &RunReport, out: &mut dyn Write) -> io::Result<()> {
                 escape_data(&f.message)
             )?;
         }
+        if file.truncated > 0 {
+            let note = super::truncation_note(&file.path, file.truncated, report.lang);
+            writeln!(out, "::warning file={}::{}", escape_property(&file.path), escape_data(&note))?;
+        }
     }
     Ok(())
 }

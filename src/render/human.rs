@@ -90,6 +90,9 @@ pub fn render(report: &RunReport, style: Style, out: &mut dyn std::io::Write) ->
             handler.render_report(&mut text, &shown).map_err(std::io::Error::other)?;
             writeln!(out, "{text}")?;
         }
+        if file.truncated > 0 {
+            writeln!(out, "{}\n", super::truncation_note(&file.path, file.truncated, report.lang))?;
+        }
     }
     out.write_all(summary(report, style.show_info).as_bytes())
 }

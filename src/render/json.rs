@@ -56,6 +56,7 @@ struct Summary {
     warnings: usize,
     infos: usize,
     waived: usize,
+    truncated: usize,
 }
 
 /// Render the whole report as one JSON document, keys in the documented order.
@@ -101,6 +102,7 @@ pub fn render(report: &RunReport, out: &mut dyn std::io::Write) -> std::io::Resu
             warnings: counts.warnings,
             infos: counts.infos,
             waived: counts.waived,
+            truncated: counts.truncated,
         },
     };
     serde_json::to_writer_pretty(&mut *out, &document)?;

@@ -59,6 +59,8 @@ pub struct Counts {
     pub infos: usize,
     /// Waived findings.
     pub waived: usize,
+    /// Findings beyond the per-file limit, not listed.
+    pub truncated: usize,
 }
 
 impl Counts {
@@ -67,6 +69,7 @@ impl Counts {
         let mut counts = Counts::default();
         for file in &report.files {
             counts.waived += file.waived.len();
+            counts.truncated += file.truncated;
             for finding in &file.findings {
                 match finding.severity {
                     Severity::Error => counts.errors += 1,
@@ -82,4 +85,12 @@ impl Counts {
 /// Whether a finding is shown in the text formats.
 pub fn shown(finding: &Finding, show_info: bool) -> bool {
     show_info || finding.severity > Severity::Info
+}
+
+/// The line that says how many findings of a file were not listed.
+pub fn truncation_note(path: &str, count: usize, lang: crate::findings::Lang) -> String {
+    match lang {
+        crate::findings::Lang::En => format!("{path}: {count} more findings not shown (max_findings_per_file)"),
+        crate::findings::Lang::Sv => format!("{path}: ytterligare {count} iakttagelser visas inte (max_findings_per_file)"),
+    }
 }

@@ -1,6 +1,8 @@
 //! A record file's text, parsed with spans: the JSON value the checks read, and the map from
 //! JSON pointer back to the exact place in the TOML text that every finding is drawn on.
 
+pub mod read;
+
 use std::ops::Range;
 
 use serde_json::{Map, Number, Value};
