@@ -208,8 +208,12 @@ impl Engine<'_> {
             (Problem::NotUtf8, Lang::Sv) => "filen är inte giltig UTF-8".to_string(),
         };
         let help = match (problem, self.lang) {
-            (Problem::TooLarge(_), Lang::En) => "a record is a small text file: check that this is the file you meant, or raise `max_file_bytes` in rpcheck.toml",
-            (Problem::TooLarge(_), Lang::Sv) => "en förteckning är en liten textfil: kontrollera att det är rätt fil, eller höj `max_file_bytes` i rpcheck.toml",
+            (Problem::TooLarge(_), Lang::En) => {
+                "a record is a small text file: check that this is the file you meant, or raise `max_file_bytes` in rpcheck.toml"
+            }
+            (Problem::TooLarge(_), Lang::Sv) => {
+                "en förteckning är en liten textfil: kontrollera att det är rätt fil, eller höj `max_file_bytes` i rpcheck.toml"
+            }
             (Problem::NotUtf8, Lang::En) => "save the file as UTF-8",
             (Problem::NotUtf8, Lang::Sv) => "spara filen som UTF-8",
         };

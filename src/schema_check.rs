@@ -29,6 +29,8 @@ pub struct SchemaIssue {
     pub message: Text,
     /// How to fix it, where we can say.
     pub help: Option<Text>,
+    /// Whether the issue is a value of the wrong type.
+    pub wrong_type: bool,
 }
 
 /// The compiled record schema plus the raw schema, which names the allowed keys.
@@ -60,6 +62,9 @@ impl RecordSchema {
             self.describe(&at, error.kind(), error.instance(), &mut issues);
         }
         issues.dedup();
+        // A value of the wrong type fails its format, enum or const too; the type error says it all.
+        let mistyped: Vec<String> = issues.iter().filter(|i| i.wrong_type).map(|i| i.pointer.clone()).collect();
+        issues.retain(|i| i.wrong_type || !mistyped.contains(&i.pointer));
         issues
     }
 
@@ -69,6 +74,7 @@ impl RecordSchema {
             anchor: Anchor::Value,
             message,
             help,
+            wrong_type: false,
         };
         match kind {
             ValidationErrorKind::AdditionalProperties { unexpected } => {
@@ -109,7 +115,9 @@ impl RecordSchema {
                     "använd bara små bokstäver a-z, siffror och bindestreck, t.ex. \"sociala-medier\"",
                 )),
             )),
-            ValidationErrorKind::Type { kind } => out.push(issue(self.wrong_type(at, kind, found), None)),
+            ValidationErrorKind::Type { kind } => {
+                out.push(SchemaIssue { wrong_type: true, ..issue(self.wrong_type(at, kind, found), None) })
+            }
             other => out.push(issue(Text::new(other_message(other), other_message(other)), None)),
         }
     }
@@ -128,6 +136,7 @@ impl RecordSchema {
             anchor: Anchor::Key,
             message: Text::new(format!("unknown key `{key}`"), format!("okänd nyckel `{key}`")),
             help: Some(help),
+            wrong_type: false,
         }
     }
 
@@ -160,7 +169,7 @@ impl RecordSchema {
                 .map(|best| Text::new(format!("did you mean `{best}`?"), format!("menade du `{best}`?")));
             (Text::new(format!("{found} is not one of: {list}"), format!("{found} är inte något av: {list}")), help)
         };
-        SchemaIssue { pointer: at.to_string(), anchor: Anchor::Value, message, help }
+        SchemaIssue { pointer: at.to_string(), anchor: Anchor::Value, message, help, wrong_type: false }
     }
 
     fn wrong_type(&self, at: &str, kind: &TypeKind, found: &Value) -> Text {
@@ -248,7 +257,7 @@ fn bad_format(at: &str, format: &str, found: &Value) -> SchemaIssue {
             Text::new(format!("write a valid {other}"), format!("skriv ett giltigt värde ({other})")),
         ),
     };
-    SchemaIssue { pointer: at.to_string(), anchor: Anchor::Value, message, help: Some(help) }
+    SchemaIssue { pointer: at.to_string(), anchor: Anchor::Value, message, help: Some(help), wrong_type: false }
 }
 
 fn other_message(kind: &ValidationErrorKind) -> String {

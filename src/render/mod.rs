@@ -91,6 +91,8 @@ pub fn shown(finding: &Finding, show_info: bool) -> bool {
 pub fn truncation_note(path: &str, count: usize, lang: crate::findings::Lang) -> String {
     match lang {
         crate::findings::Lang::En => format!("{path}: {count} more findings not shown (max_findings_per_file)"),
-        crate::findings::Lang::Sv => format!("{path}: ytterligare {count} iakttagelser visas inte (max_findings_per_file)"),
+        crate::findings::Lang::Sv => {
+            format!("{path}: ytterligare {count} iakttagelser visas inte (max_findings_per_file)")
+        }
     }
 }

@@ -7,7 +7,7 @@ use std::ops::Range;
 
 use serde_json::{Map, Number, Value};
 use toml::Spanned;
-use toml::de::{DeArray, DeTable, DeValue};
+use toml::de::{DeTable, DeValue};
 
 /// A TOML syntax error with the byte range it concerns.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -37,7 +37,11 @@ pub fn parse(text: &str) -> Result<Document<'_>, Vec<SyntaxError>> {
             })
             .collect());
     }
-    let value = table_to_json(tree.get_ref());
+    let mut problems = Vec::new();
+    let value = table_to_json(tree.get_ref(), &mut problems);
+    if !problems.is_empty() {
+        return Err(problems);
+    }
     Ok(Document { tree, value })
 }
 
@@ -45,24 +49,25 @@ fn clamp(span: Range<usize>, len: usize) -> Range<usize> {
     span.start.min(len)..span.end.min(len)
 }
 
-fn table_to_json(table: &DeTable<'_>) -> Value {
+fn table_to_json(table: &DeTable<'_>, problems: &mut Vec<SyntaxError>) -> Value {
     let mut map = Map::with_capacity(table.len());
     for (key, value) in table.iter() {
-        map.insert(key.get_ref().to_string(), to_json(value.get_ref()));
+        map.insert(key.get_ref().to_string(), to_json(value, problems));
     }
     Value::Object(map)
 }
 
-fn array_to_json(array: &DeArray<'_>) -> Value {
-    Value::Array(array.iter().map(|v| to_json(v.get_ref())).collect())
-}
-
-fn to_json(value: &DeValue<'_>) -> Value {
-    match value {
+fn to_json(value: &Spanned<DeValue<'_>>, problems: &mut Vec<SyntaxError>) -> Value {
+    match value.get_ref() {
         DeValue::String(s) => Value::String(s.to_string()),
-        DeValue::Integer(i) => {
-            i64::from_str_radix(i.as_str(), i.radix()).map(|n| Value::Number(n.into())).unwrap_or(Value::Null)
-        }
+        DeValue::Integer(i) => match i64::from_str_radix(i.as_str(), i.radix()) {
+            Ok(n) => Value::Number(n.into()),
+            Err(_) => {
+                let message = "integer out of range: TOML integers are 64-bit".to_string();
+                problems.push(SyntaxError { message, span: value.span() });
+                Value::Null
+            }
+        },
         // TOML allows inf and nan, which JSON cannot hold; they surface as a type error.
         DeValue::Float(f) => f
             .as_str()
@@ -73,8 +78,8 @@ fn to_json(value: &DeValue<'_>) -> Value {
             .map_or(Value::Null, Value::Number),
         DeValue::Boolean(b) => Value::Bool(*b),
         DeValue::Datetime(d) => Value::String(d.to_string()),
-        DeValue::Array(a) => array_to_json(a),
-        DeValue::Table(t) => table_to_json(t),
+        DeValue::Array(a) => Value::Array(a.iter().map(|v| to_json(v, problems)).collect()),
+        DeValue::Table(t) => table_to_json(t, problems),
     }
 }
 
