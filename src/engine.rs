@@ -11,7 +11,9 @@ use crate::model::Record;
 use crate::policy::{Check, Policy, Rule, select};
 use crate::rules::{Hit, RuleContext};
 use crate::schema_check::{Anchor, RecordSchema};
-use crate::source::read::Problem;
+use std::sync::Arc;
+
+use crate::source::read::{Content, Problem};
 use crate::source::{self, Document};
 use crate::waivers;
 
@@ -196,6 +198,20 @@ impl Engine<'_> {
             anchor,
             message,
             help: help.or_else(|| rule.map(|r| r.help.get(self.lang).to_string())).unwrap_or_default(),
+        }
+    }
+
+    /// Check what a file held: its text, or the reason it cannot be checked.
+    pub fn check_content(&self, content: Content) -> (Arc<str>, Checked) {
+        match content {
+            Content::Text(text) => {
+                let checked = self.check(&text);
+                (text, checked)
+            }
+            Content::Unusable { text, at, problem } => {
+                let checked = self.unusable(&text, at, problem);
+                (text, checked)
+            }
         }
     }
 

@@ -138,16 +138,7 @@ fn check_file(
     keep_source: bool,
     max_findings: usize,
 ) -> (FileReport, IdAt) {
-    let (text, checked) = match content {
-        Content::Text(text) => {
-            let checked = engine.check(&text);
-            (text, checked)
-        }
-        Content::Unusable { text, at, problem } => {
-            let checked = engine.unusable(&text, at, problem);
-            (text, checked)
-        }
-    };
+    let (text, checked) = engine.check_content(content);
     let mut report = FileReport {
         path: input.display.clone(),
         text: keep_source.then_some(text),

@@ -111,16 +111,7 @@ fn check_in_library(bytes: Vec<u8>) {
         overrides: &overrides,
         controller: None,
     };
-    let (text, checked) = match decode(bytes) {
-        Content::Text(text) => {
-            let checked = engine.check(&text);
-            (text, checked)
-        }
-        Content::Unusable { text, at, problem } => {
-            let checked = engine.unusable(&text, at, problem);
-            (text, checked)
-        }
-    };
+    let (text, checked) = engine.check_content(decode(bytes));
     for f in &checked.findings {
         assert!(f.span.start <= f.span.end && f.span.end <= text.len(), "{f:?} outside {} bytes", text.len());
         assert!(text.is_char_boundary(f.span.start) && text.is_char_boundary(f.span.end), "{f:?}");
