@@ -97,44 +97,50 @@ pub fn render(report: &RunReport, style: Style, out: &mut dyn std::io::Write) ->
     out.write_all(summary(report, style.show_info).as_bytes())
 }
 
-fn summary(report: &RunReport, show_info: bool) -> String {
-    let c = Counts::of(report);
-    let files = report.files.len();
-    let infos = if show_info { c.infos } else { 0 };
-    match report.lang {
-        Lang::En => {
-            if c.errors + c.warnings + infos == 0 {
-                format!("{files} {} checked: no problems found\n", plural(files, "file", "files"))
-            } else {
-                format!(
-                    "{files} {} checked: {} {}, {} {}{}\n",
-                    plural(files, "file", "files"),
-                    c.errors,
-                    plural(c.errors, "error", "errors"),
-                    c.warnings,
-                    plural(c.warnings, "warning", "warnings"),
-                    if c.waived > 0 { format!(", {} waived", c.waived) } else { String::new() }
-                )
-            }
-        }
-        Lang::Sv => {
-            if c.errors + c.warnings + infos == 0 {
-                format!("{files} {} granskade: inga problem\n", plural(files, "fil", "filer"))
-            } else {
-                format!(
-                    "{files} {}: {} {}, {} {}{}\n",
-                    plural(files, "fil granskad", "filer granskade"),
-                    c.errors,
-                    plural(c.errors, "fel", "fel"),
-                    c.warnings,
-                    plural(c.warnings, "varning", "varningar"),
-                    if c.waived > 0 { format!(", {} undantagna", c.waived) } else { String::new() }
-                )
-            }
-        }
-    }
+/// The words of the summary line, singular and plural.
+struct Words {
+    files: [&'static str; 2],
+    errors: [&'static str; 2],
+    warnings: [&'static str; 2],
+    clean: &'static str,
+    waived: &'static str,
 }
 
-fn plural<'a>(n: usize, one: &'a str, many: &'a str) -> &'a str {
-    if n == 1 { one } else { many }
+const EN: Words = Words {
+    files: ["file checked", "files checked"],
+    errors: ["error", "errors"],
+    warnings: ["warning", "warnings"],
+    clean: "no problems found",
+    waived: "waived",
+};
+
+const SV: Words = Words {
+    files: ["fil granskad", "filer granskade"],
+    errors: ["fel", "fel"],
+    warnings: ["varning", "varningar"],
+    clean: "inga problem",
+    waived: "undantagna",
+};
+
+fn summary(report: &RunReport, show_info: bool) -> String {
+    let c = Counts::of(report);
+    let w = match report.lang {
+        Lang::En => &EN,
+        Lang::Sv => &SV,
+    };
+    let word = |n: usize, forms: [&'static str; 2]| if n == 1 { forms[0] } else { forms[1] };
+    let files = report.files.len();
+    let infos = if show_info { c.infos } else { 0 };
+    if c.errors + c.warnings + infos == 0 {
+        return format!("{files} {}: {}\n", word(files, w.files), w.clean);
+    }
+    let waived = if c.waived > 0 { format!(", {} {}", c.waived, w.waived) } else { String::new() };
+    format!(
+        "{files} {}: {} {}, {} {}{waived}\n",
+        word(files, w.files),
+        c.errors,
+        word(c.errors, w.errors),
+        c.warnings,
+        word(c.warnings, w.warnings)
+    )
 }
