@@ -34,6 +34,8 @@ pub struct LintOptions {
     pub today: Date,
     /// Keep each file's text for output that draws the source.
     pub keep_source: bool,
+    /// Apply include/exclude to files named explicitly too.
+    pub force_exclude: bool,
 }
 
 /// Everything a run found, ready to render.
@@ -98,7 +100,12 @@ fn prepare(project: &Project, lang: Option<Lang>) -> Result<Prepared> {
 
 /// Check every record the options name.
 pub fn run(options: &LintOptions) -> Result<RunReport> {
-    let discovery = Discovery::new(&options.paths, options.config.as_deref(), options.stdin_filename.as_deref())?;
+    let discovery = Discovery::new(
+        &options.paths,
+        options.config.as_deref(),
+        options.stdin_filename.as_deref(),
+        options.force_exclude,
+    )?;
     let prepared: Vec<Prepared> = discovery.projects.iter().map(|p| prepare(p, options.lang)).collect::<Result<_>>()?;
     let schema = RecordSchema::new();
     let lang = options.lang.or_else(|| prepared.first().map(|p| p.lang)).unwrap_or_default();

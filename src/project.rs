@@ -84,13 +84,21 @@ pub struct Discovery {
     pub inputs: Vec<Input>,
     by_dir: HashMap<PathBuf, usize>,
     forced: Option<usize>,
+    force_exclude: bool,
 }
 
 impl Discovery {
-    /// Find the files under `paths`; with `config`, that file governs them all.
-    pub fn new(paths: &[PathBuf], config: Option<&Path>, stdin_name: Option<&Path>) -> Result<Discovery> {
+    /// Find the files under `paths`; with `config`, that file governs them all. With
+    /// `force_exclude`, files named on the command line must pass include/exclude too (for
+    /// hooks that pass every changed `.toml`, policy packs and rpcheck.toml among them).
+    pub fn new(
+        paths: &[PathBuf],
+        config: Option<&Path>,
+        stdin_name: Option<&Path>,
+        force_exclude: bool,
+    ) -> Result<Discovery> {
         let cwd = std::env::current_dir().map_err(|e| Error::io(Path::new("."), e))?;
-        let mut d = Discovery::default();
+        let mut d = Discovery { force_exclude, ..Discovery::default() };
         if let Some(config) = config {
             let config = std::path::absolute(config).map_err(|e| Error::io(config, e))?;
             let root = config.parent().map_or_else(|| cwd.clone(), Path::to_path_buf);
@@ -135,7 +143,11 @@ impl Discovery {
         let meta = std::fs::metadata(&absolute).map_err(|e| Error::io(path, e))?;
         if !meta.is_dir() {
             let project = self.project_for(&absolute)?;
-            self.inputs.push(Input { path: absolute.clone(), display: display(cwd, &absolute), project });
+            let excluded = self.force_exclude
+                && (absolute.file_name() == Some(FILE_NAME.as_ref()) || !self.projects[project].selects(&absolute));
+            if !excluded {
+                self.inputs.push(Input { path: absolute.clone(), display: display(cwd, &absolute), project });
+            }
             return Ok(());
         }
         let walker = ignore::WalkBuilder::new(&absolute).follow_links(false).require_git(false).build();

@@ -99,6 +99,7 @@ fn the_worked_example_is_found() {
         lang: None,
         today: jiff::civil::date(2026, 11, 24),
         keep_source: false,
+        force_exclude: false,
     };
     let report = rpcheck::lint::run(&options).expect("lint runs");
     let fired: Vec<&str> = report.files[0].findings.iter().map(|f| f.rule.as_str()).collect();

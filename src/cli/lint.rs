@@ -34,6 +34,10 @@ pub struct LintArgs {
     /// With PATH `-`: report standard input under this name.
     #[arg(long, value_name = "NAME")]
     stdin_filename: Option<PathBuf>,
+    /// Apply rpcheck.toml's include/exclude (and skip rpcheck.toml) even for files named on the
+    /// command line, as a pre-commit hook that passes every changed `.toml` needs.
+    #[arg(long)]
+    force_exclude: bool,
     /// Judge dates (review due, waiver expiry) as of this day, not the system date.
     #[arg(long, value_name = "YYYY-MM-DD", env = "RPCHECK_TODAY")]
     today: Option<jiff::civil::Date>,
@@ -51,6 +55,7 @@ impl LintArgs {
             lang: self.lang,
             today: super::today(self.today),
             keep_source: format == Format::Human,
+            force_exclude: self.force_exclude,
         };
         let report = lint::run(&options)?;
         let no_color = std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty());
