@@ -10,7 +10,7 @@ use rpcheck::engine::Engine;
 use rpcheck::findings::Lang;
 use rpcheck::policy::Policy;
 use rpcheck::schema_check::RecordSchema;
-use rpcheck::source::read::{Content, decode};
+use rpcheck::source::read::decode;
 
 fn text_value() -> impl Strategy<Value = String> {
     prop_oneof![
