@@ -193,6 +193,14 @@ impl Discovery {
     }
 }
 
+/// The user's policy packs named by the rpcheck.toml that governs the current folder, if any.
+pub fn current_project_packs() -> Result<Vec<PathBuf>> {
+    let cwd = std::env::current_dir().map_err(|e| Error::io(Path::new("."), e))?;
+    let Some(dir) = cwd.ancestors().find(|d| d.join(FILE_NAME).is_file()) else { return Ok(Vec::new()) };
+    let config = Config::load(&dir.join(FILE_NAME))?;
+    Ok(config.policies.iter().map(|p| dir.join(p)).collect())
+}
+
 /// A path as shown to the user: relative to the current folder when it lies below it.
 pub fn shown_path(path: &Path) -> PathBuf {
     match std::env::current_dir() {

@@ -18,7 +18,8 @@ pub struct ExplainArgs {
     /// Language of the text.
     #[arg(long, value_enum, default_value = "en")]
     lang: Lang,
-    /// Extra policy packs to load beside the built-in ones.
+    /// Extra policy packs to load beside the built-in ones and those of the current project's
+    /// rpcheck.toml.
     #[arg(long = "pack", value_name = "FILE")]
     packs: Vec<PathBuf>,
 }
@@ -26,7 +27,11 @@ pub struct ExplainArgs {
 impl ExplainArgs {
     /// Print the rule's full text.
     pub fn run(self) -> Result<ExitCode> {
-        let policy = Policy::load(&self.packs)?;
+        let mut packs = crate::project::current_project_packs()?;
+        packs.extend(self.packs.iter().filter_map(|p| std::path::absolute(p).ok()));
+        packs.sort();
+        packs.dedup();
+        let policy = Policy::load(&packs)?;
         let Some(rule) = policy.rule(&self.rule) else {
             let ids = policy.rules.iter().map(|r| r.id.as_str());
             let help = crate::schema_check::did_you_mean(&self.rule, ids)

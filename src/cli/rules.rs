@@ -34,7 +34,8 @@ pub struct RulesArgs {
     /// Language of titles.
     #[arg(long, value_enum, default_value = "en")]
     lang: Lang,
-    /// Extra policy packs to load beside the built-in ones.
+    /// Extra policy packs to load beside the built-in ones and those of the current project's
+    /// rpcheck.toml.
     #[arg(long = "pack", value_name = "FILE")]
     packs: Vec<PathBuf>,
 }
@@ -42,7 +43,11 @@ pub struct RulesArgs {
 impl RulesArgs {
     /// List or check the rules.
     pub fn run(self) -> Result<ExitCode> {
-        let policy = Policy::load(&self.packs)?;
+        let mut packs = crate::project::current_project_packs()?;
+        packs.extend(self.packs.iter().filter_map(|p| std::path::absolute(p).ok()));
+        packs.sort();
+        packs.dedup();
+        let policy = Policy::load(&packs)?;
         if self.check {
             return Ok(check(&policy));
         }
