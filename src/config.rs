@@ -102,7 +102,7 @@ impl Overrides {
         findings
             .into_iter()
             .filter_map(|mut f| {
-                match self.0.get(&f.rule) {
+                match self.0.get(&*f.rule) {
                     Some(Level::Off) => return None,
                     Some(Level::Info) => f.severity = Severity::Info,
                     Some(Level::Warning) => f.severity = Severity::Warning,

@@ -21,7 +21,7 @@ use crate::waivers;
 #[derive(Debug, Clone)]
 pub struct RawFinding {
     /// The rule id.
-    pub rule: String,
+    pub rule: Arc<str>,
     /// Severity (after cases; overrides come later).
     pub severity: Severity,
     /// Where, as a JSON pointer.
@@ -192,7 +192,7 @@ impl Engine<'_> {
     ) -> RawFinding {
         let rule = self.policy.rule(id);
         RawFinding {
-            rule: id.to_string(),
+            rule: rule.map_or_else(|| Arc::from(id), |r| r.id.clone()),
             severity: rule.map_or(Severity::Error, |r| r.severity),
             pointer,
             anchor,

@@ -1,6 +1,7 @@
 //! What a check found: the one finding type every stage produces and every renderer reads.
 
 use std::ops::Range;
+use std::sync::Arc;
 
 use serde::{Deserialize, Serialize};
 
@@ -41,8 +42,8 @@ pub struct Reference {
 /// One problem in one record, located by JSON pointer and (once resolved) by byte span.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Finding {
-    /// The rule id, e.g. `gdpr/transfer-mechanism`.
-    pub rule: String,
+    /// The rule id, e.g. `gdpr/transfer-mechanism` (shared with the rule).
+    pub rule: Arc<str>,
     /// Severity after overrides.
     pub severity: Severity,
     /// Where in the record, as a JSON pointer (`/transfers/0/mechanism`).
@@ -55,8 +56,8 @@ pub struct Finding {
     pub message: String,
     /// How to fix it, in the run's language.
     pub help: Option<String>,
-    /// The legal provisions the rule rests on.
-    pub references: Vec<Reference>,
+    /// The legal provisions the rule rests on (shared with the rule).
+    pub references: Arc<[Reference]>,
 }
 
 /// A place in a text as 1-based lines and columns.

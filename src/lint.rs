@@ -76,7 +76,7 @@ fn prepare(project: &Project, lang: Option<Lang>) -> Result<Prepared> {
         let path = crate::project::shown_path(&path);
         let span =
             source::parse(&text).ok().and_then(|d| d.key_span(&format!("/rules/{}", source::escape_segment(unknown))));
-        let ids = policy.rules.iter().map(|r| r.id.as_str());
+        let ids = policy.rules.iter().map(|r| &*r.id);
         let help = crate::schema_check::did_you_mean(unknown, ids).map(|b| format!("did you mean `{b}`?"));
         return Err(Error::invalid_file(
             "invalid configuration",

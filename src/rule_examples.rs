@@ -49,7 +49,7 @@ pub fn check(policy: &Policy) -> Vec<Failure> {
 }
 
 fn check_rule(policy: &Policy, schema: &RecordSchema, overrides: &Overrides, rule: &Rule) -> Vec<Failure> {
-    let fail = |example: usize, problem: String| Failure { rule: rule.id.clone(), example, problem };
+    let fail = |example: usize, problem: String| Failure { rule: rule.id.to_string(), example, problem };
     let mut failures = Vec::new();
     if !rule.examples.iter().any(|e| e.fires) || !rule.examples.iter().any(|e| !e.fires) {
         failures.push(fail(0, "needs at least one example that fires and one that does not".into()));
@@ -63,8 +63,8 @@ fn check_rule(policy: &Policy, schema: &RecordSchema, overrides: &Overrides, rul
         let engine =
             Engine { policy, schema, lang: Lang::En, today, default_review_months: 12, overrides, controller: None };
         let checked = engine.check(&full_record(&example.record));
-        let ids: Vec<&str> = checked.findings.iter().map(|f| f.rule.as_str()).collect();
-        let fired = ids.contains(&rule.id.as_str()) || checked.waived.iter().any(|w| w.rule == rule.id);
+        let ids: Vec<&str> = checked.findings.iter().map(|f| &*f.rule).collect();
+        let fired = ids.contains(&&*rule.id) || checked.waived.iter().any(|w| *w.rule == *rule.id);
         let malformed = ids.iter().any(|id| *id == "record/schema" || *id == "record/syntax");
         if malformed && !rule.id.starts_with("record/s") {
             let messages: Vec<&str> = checked.findings.iter().map(|f| f.message.as_str()).collect();

@@ -33,7 +33,7 @@ pub fn apply(
             continue;
         }
         let before = kept.len();
-        kept.retain(|f| f.rule != waiver.rule);
+        kept.retain(|f| *f.rule != *waiver.rule);
         let matched = before - kept.len();
         for _ in 0..matched {
             waived.push(WaivedFinding {

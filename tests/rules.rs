@@ -34,7 +34,7 @@ fn a_wrong_example_is_caught() {
 
 #[test]
 fn rule_ids_are_a_stable_contract() {
-    let ids: Vec<String> = builtin().rules.iter().map(|r| r.id.clone()).collect();
+    let ids: Vec<String> = builtin().rules.iter().map(|r| r.id.to_string()).collect();
     let mut unique = ids.clone();
     unique.sort();
     unique.dedup();
@@ -102,7 +102,7 @@ fn the_worked_example_is_found() {
         force_exclude: false,
     };
     let report = rpcheck::lint::run(&options).expect("lint runs");
-    let fired: Vec<&str> = report.files[0].findings.iter().map(|f| f.rule.as_str()).collect();
+    let fired: Vec<&str> = report.files[0].findings.iter().map(|f| &*f.rule).collect();
     for rule in [
         "gdpr/portability-not-applicable",
         "gdpr/legitimate-interest-public-body",

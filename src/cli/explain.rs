@@ -33,7 +33,7 @@ impl ExplainArgs {
         packs.dedup();
         let policy = Policy::load(&packs)?;
         let Some(rule) = policy.rule(&self.rule) else {
-            let ids = policy.rules.iter().map(|r| r.id.as_str());
+            let ids = policy.rules.iter().map(|r| &*r.id);
             let help = crate::schema_check::did_you_mean(&self.rule, ids)
                 .map(|b| format!("did you mean `{b}`?"))
                 .or_else(|| Some("`rpcheck rules` lists every rule".into()));
@@ -54,7 +54,7 @@ pub fn explain(rule: &Rule, lang: Lang) -> String {
     };
     let mut out = format!("{}: {}\n{severity}: {}\n\n", rule.id, rule.title.get(lang), rule.severity.as_str());
     let _ = write!(out, "{why}\n{}\n\n{fix}\n{}\n\n{law}\n", indent(rule.why.get(lang)), indent(rule.help.get(lang)));
-    for r in &rule.references {
+    for r in rule.references.iter() {
         let _ = match &r.url {
             Some(url) => writeln!(out, "  - {} <{url}>", r.cite),
             None => writeln!(out, "  - {}", r.cite),

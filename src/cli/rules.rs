@@ -93,7 +93,7 @@ fn list(policy: &Policy, format: ListFormat, lang: Lang) -> String {
             let rules: Vec<_> = policy
                 .rules
                 .iter()
-                .map(|r| json!({"id": r.id, "severity": r.severity, "title": r.title.get(lang), "references": r.references}))
+                .map(|r| json!({"id": r.id, "severity": r.severity, "title": r.title.get(lang), "references": &*r.references}))
                 .collect();
             out = serde_json::to_string_pretty(&rules).unwrap_or_default();
             out.push('\n');

@@ -6,6 +6,7 @@ pub mod spec;
 
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
+use std::sync::Arc;
 
 use jsonschema::{Draft, Validator};
 use serde_json::Value;
@@ -81,8 +82,8 @@ pub struct CompiledCase {
 
 /// A rule ready to run.
 pub struct Rule {
-    /// Stable id `pack/slug`.
-    pub id: String,
+    /// Stable id `pack/slug` (shared by its findings).
+    pub id: Arc<str>,
     /// Index of its pack in [`Policy::packs`].
     pub pack: usize,
     /// Default severity.
@@ -95,8 +96,8 @@ pub struct Rule {
     pub help: Text,
     /// The law in plain words.
     pub why: Text,
-    /// Provisions it rests on.
-    pub references: Vec<Reference>,
+    /// Provisions it rests on (shared by its findings).
+    pub references: std::sync::Arc<[Reference]>,
     /// How it is checked.
     pub check: Check,
     /// Severity and message variants.
@@ -132,7 +133,7 @@ pub struct Policy {
     pub facts: Facts,
     /// Words for interpolated values, from every pack's glossary.
     pub glossary: Glossary,
-    index: HashMap<String, usize>,
+    index: HashMap<Arc<str>, usize>,
 }
 
 /// Words for interpolated values: placeholder name, then value, then the text.
@@ -178,7 +179,7 @@ impl Policy {
         self.packs.push(Pack { id: file.pack.id.clone(), title: file.pack.title, origin, when_record });
         for (i, spec) in file.rule.into_iter().enumerate() {
             let rule = pack_source.compile_rule(spec, i, pack, &file.pack.id, builtin)?;
-            if self.index.contains_key(&rule.id) {
+            if self.index.contains_key(&*rule.id) {
                 let span = pack_source.span(&format!("/rule/{i}/id"));
                 return Err(pack_source.error(span, format!("rule id `{}` is already defined", rule.id), None));
             }
@@ -258,14 +259,14 @@ impl PackSource<'_> {
         }
         Ok(Rule {
             when_record: self.compile_opt(&spec.when_record, at("when_record"))?,
-            id: spec.id,
+            id: spec.id.into(),
             pack,
             severity: spec.severity,
             title: spec.title,
             message: spec.message,
             help: spec.help,
             why: spec.why,
-            references: spec.references,
+            references: spec.references.into(),
             check,
             cases,
             examples: spec.example,

@@ -63,7 +63,7 @@ fn help_text(finding: &Finding, lang: Lang) -> String {
         Lang::En => "see",
         Lang::Sv => "se",
     };
-    for reference in &finding.references {
+    for reference in finding.references.iter() {
         if !help.is_empty() {
             help.push('\n');
         }

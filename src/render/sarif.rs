@@ -38,7 +38,7 @@ fn descriptor(rule: &Rule, lang: Lang) -> Value {
         "fullDescription": { "text": rule.why.get(lang) },
         "help": { "text": rule.help.get(lang) },
         "defaultConfiguration": { "level": level(rule.severity) },
-        "properties": { "references": rule.references },
+        "properties": { "references": &*rule.references },
     });
     if let Some(url) = rule.references.iter().find_map(|r| r.url.clone()) {
         d["helpUri"] = json!(url);
@@ -51,7 +51,7 @@ pub fn render(report: &RunReport, out: &mut dyn std::io::Write) -> std::io::Resu
     let mut rules: BTreeMap<&str, &Rule> = BTreeMap::new();
     for policy in &report.policies {
         for rule in &policy.rules {
-            rules.entry(rule.id.as_str()).or_insert(rule);
+            rules.entry(&*rule.id).or_insert(rule);
         }
     }
     let index: BTreeMap<&str, usize> = rules.keys().enumerate().map(|(i, id)| (*id, i)).collect();
@@ -74,7 +74,7 @@ pub fn render(report: &RunReport, out: &mut dyn std::io::Write) -> std::io::Resu
                     }
                 }],
             });
-            if let Some(i) = index.get(f.rule.as_str()) {
+            if let Some(i) = index.get(&*f.rule) {
                 result["ruleIndex"] = json!(i);
             }
             results.push(result);
