@@ -29,9 +29,9 @@ pub struct RawFinding {
     /// Draw it on the key or on the value.
     pub anchor: Anchor,
     /// The message, in the run's language.
-    pub message: String,
+    pub message: Arc<str>,
     /// How to fix it, in the run's language.
-    pub help: String,
+    pub help: Arc<str>,
 }
 
 /// Everything that stays the same for every record of a run (or of one project in it).
@@ -174,8 +174,8 @@ impl Engine<'_> {
         RawFinding {
             rule: rule.id.clone(),
             severity: case.and_then(|c| c.severity).unwrap_or(rule.severity),
-            message: self.fill(template.get(self.lang), node, record, &hit.vars),
-            help: self.fill(rule.help.get(self.lang), node, record, &hit.vars),
+            message: self.fill(template.shared(self.lang), node, record, &hit.vars),
+            help: self.fill(rule.help.shared(self.lang), node, record, &hit.vars),
             pointer: hit.pointer,
             anchor: Anchor::Value,
         }
@@ -196,8 +196,8 @@ impl Engine<'_> {
             severity: rule.map_or(Severity::Error, |r| r.severity),
             pointer,
             anchor,
-            message,
-            help: help.or_else(|| rule.map(|r| r.help.get(self.lang).to_string())).unwrap_or_default(),
+            message: message.into(),
+            help: help.map(Arc::from).or_else(|| rule.map(|r| r.help.shared(self.lang).clone())).unwrap_or_default(),
         }
     }
 
@@ -303,9 +303,12 @@ pub fn inherit_controller(record: &mut Value, defaults: &Value) {
 impl Engine<'_> {
     /// Fill `{name}` (from the hit, else relative to the node) and `{/a/b}` (from the record),
     /// putting values the glossary knows into words of the run's language.
-    pub fn fill(&self, template: &str, node: &Value, record: &Value, vars: &[(&str, String)]) -> String {
+    pub fn fill(&self, template: &Arc<str>, node: &Value, record: &Value, vars: &[(&str, String)]) -> Arc<str> {
+        if !template.contains('{') {
+            return template.clone();
+        }
         let mut out = String::with_capacity(template.len());
-        let mut rest = template;
+        let mut rest: &str = template;
         while let Some(open) = rest.find('{') {
             let Some(close) = rest[open..].find('}') else {
                 break;
@@ -318,7 +321,7 @@ impl Engine<'_> {
             rest = &rest[open + close + 1..];
         }
         out.push_str(rest);
-        out
+        out.into()
     }
 }
 

@@ -53,9 +53,9 @@ pub struct Finding {
     /// The same place as 1-based lines and columns (columns count Unicode characters).
     pub region: Region,
     /// What is wrong, in the run's language (lower-case, no trailing period).
-    pub message: String,
+    pub message: Arc<str>,
     /// How to fix it, in the run's language.
-    pub help: Option<String>,
+    pub help: Option<Arc<str>>,
     /// The legal provisions the rule rests on (shared with the rule).
     pub references: Arc<[Reference]>,
 }
@@ -124,19 +124,24 @@ pub enum Lang {
 #[serde(deny_unknown_fields)]
 pub struct Text {
     /// English.
-    pub en: String,
+    pub en: Arc<str>,
     /// Swedish.
-    pub sv: String,
+    pub sv: Arc<str>,
 }
 
 impl Text {
     /// Both languages at once.
     pub fn new(en: impl Into<String>, sv: impl Into<String>) -> Self {
-        Text { en: en.into(), sv: sv.into() }
+        Text { en: en.into().into(), sv: sv.into().into() }
     }
 
     /// The text in `lang`.
     pub fn get(&self, lang: Lang) -> &str {
+        self.shared(lang)
+    }
+
+    /// The text in `lang`, shared rather than copied (findings hold many of the same texts).
+    pub fn shared(&self, lang: Lang) -> &Arc<str> {
         match lang {
             Lang::En => &self.en,
             Lang::Sv => &self.sv,

@@ -67,7 +67,7 @@ fn check_rule(policy: &Policy, schema: &RecordSchema, overrides: &Overrides, rul
         let fired = ids.contains(&&*rule.id) || checked.waived.iter().any(|w| *w.rule == *rule.id);
         let malformed = ids.iter().any(|id| *id == "record/schema" || *id == "record/syntax");
         if malformed && !rule.id.starts_with("record/s") {
-            let messages: Vec<&str> = checked.findings.iter().map(|f| f.message.as_str()).collect();
+            let messages: Vec<&str> = checked.findings.iter().map(|f| &*f.message).collect();
             failures.push(fail(i + 1, format!("the example is not a well-formed record: {}", messages.join("; "))));
         } else if fired != example.fires {
             let verb = if example.fires { "should fire but does not" } else { "fires but should not" };

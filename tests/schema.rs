@@ -66,7 +66,7 @@ fn schema_rejects_the_three_mistakes_each_at_its_own_line() {
     let mut pointers: Vec<&str> = issues.iter().map(|i| i.pointer.as_str()).collect();
     pointers.sort_unstable();
     assert_eq!(pointers, ["/purposes/0/legal_bases", "/transfers/0/country", "/updated"]);
-    let help: Vec<String> = issues.iter().filter_map(|i| i.help.as_ref().map(|h| h.en.clone())).collect();
+    let help: Vec<String> = issues.iter().filter_map(|i| i.help.as_ref().map(|h| h.en.to_string())).collect();
     assert!(help.iter().any(|h| h.contains("`legal_basis`")), "{help:?}");
     assert!(help.iter().any(|h| h.contains("`US`")), "{help:?}");
 }

@@ -58,7 +58,7 @@ impl Diagnostic for Shown<'_> {
 }
 
 fn help_text(finding: &Finding, lang: Lang) -> String {
-    let mut help = finding.help.clone().unwrap_or_default();
+    let mut help = finding.help.as_deref().unwrap_or_default().to_string();
     let see = match lang {
         Lang::En => "see",
         Lang::Sv => "se",
