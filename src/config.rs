@@ -5,9 +5,8 @@ use std::path::{Path, PathBuf};
 
 use serde::Deserialize;
 
-use crate::engine::RawFinding;
 use crate::error::{Error, Result};
-use crate::findings::{Lang, Severity};
+use crate::findings::Lang;
 use crate::model::Controller;
 
 /// The name of the project file.
@@ -63,7 +62,7 @@ pub struct Config {
 impl Config {
     /// Read and check a project file; any problem is fatal.
     pub fn load(path: &Path) -> Result<Config> {
-        let shown = crate::project::shown_path(path);
+        let shown = crate::paths::shown_path(path);
         let text = std::fs::read_to_string(path).map_err(|e| Error::io(&shown, e))?;
         Config::parse(&shown, &text)
     }
@@ -82,40 +81,4 @@ fn unknown_field_help(message: &str) -> Option<String> {
     let (field, rest) = rest.split_once('`')?;
     let expected: Vec<&str> = rest.split('`').skip(1).step_by(2).collect();
     crate::schema_check::did_you_mean(field, expected.iter().copied()).map(|b| format!("did you mean `{b}`?"))
-}
-
-/// Severity overrides, applied at one choke point for every finding.
-#[derive(Debug, Clone, Default)]
-pub struct Overrides(BTreeMap<String, Level>);
-
-impl Overrides {
-    /// Overrides from `[rules]`.
-    pub fn new(rules: BTreeMap<String, Level>) -> Self {
-        Overrides(rules)
-    }
-
-    /// Drop findings of rules turned off, and set the severity of the others.
-    pub fn apply(&self, findings: Vec<RawFinding>) -> Vec<RawFinding> {
-        if self.0.is_empty() {
-            return findings;
-        }
-        findings
-            .into_iter()
-            .filter_map(|mut f| {
-                match self.0.get(&*f.rule) {
-                    Some(Level::Off) => return None,
-                    Some(Level::Info) => f.severity = Severity::Info,
-                    Some(Level::Warning) => f.severity = Severity::Warning,
-                    Some(Level::Error) => f.severity = Severity::Error,
-                    None => {}
-                }
-                Some(f)
-            })
-            .collect()
-    }
-
-    /// The rule ids the overrides name.
-    pub fn rule_ids(&self) -> impl Iterator<Item = &str> {
-        self.0.keys().map(String::as_str)
-    }
 }

@@ -5,34 +5,16 @@ use jiff::civil::Date;
 use serde::Deserialize;
 use serde_json::Value;
 
-use crate::config::Overrides;
-use crate::findings::{Finding, Lang, Region, Severity, WaivedFinding};
+use crate::findings::{Anchor, Finding, Lang, RawFinding, Region, Severity, WaivedFinding};
 use crate::model::Record;
 use crate::policy::{Check, Policy, Rule, select};
 use crate::rules::{Hit, RuleContext};
-use crate::schema_check::{Anchor, RecordSchema};
+use crate::schema_check::RecordSchema;
+use crate::waivers::{self, Overrides};
 use std::sync::Arc;
 
 use crate::source::read::{Content, Problem};
 use crate::source::{self, Document};
-use crate::waivers;
-
-/// A finding before it is placed on the text: rule, pointer, texts.
-#[derive(Debug, Clone)]
-pub struct RawFinding {
-    /// The rule id.
-    pub rule: Arc<str>,
-    /// Severity (after cases; overrides come later).
-    pub severity: Severity,
-    /// Where, as a JSON pointer.
-    pub pointer: String,
-    /// Draw it on the key or on the value.
-    pub anchor: Anchor,
-    /// The message, in the run's language.
-    pub message: Arc<str>,
-    /// How to fix it, in the run's language.
-    pub help: Arc<str>,
-}
 
 /// Everything that stays the same for every record of a run (or of one project in it).
 pub struct Engine<'a> {
@@ -91,11 +73,10 @@ impl Engine<'_> {
         let record_id = value.get("id").and_then(Value::as_str).map(str::to_string);
         let (raw, record) = self.raw_findings(&value);
         let raw = self.overrides.apply(raw);
-        let (mut raw, waived) = match &record {
-            Some(record) => waivers::apply(self, record, &value, raw),
+        let (raw, waived) = match &record {
+            Some(record) => self.apply_waivers(record, &value, raw),
             None => (raw, Vec::new()),
         };
-        raw = self.overrides.apply(raw);
         let id_at = record_id.as_ref().map(|_| (doc.span_of("/id"), Region::default()));
         Checked { record: record_id, id_at, findings: raw.into_iter().map(|r| self.place(&doc, r)).collect(), waived }
     }
@@ -165,6 +146,25 @@ impl Engine<'_> {
             }
         }
         out
+    }
+
+    /// Waivers at the choke point; the findings they make pass the overrides too.
+    fn apply_waivers(
+        &self,
+        record: &Record,
+        value: &Value,
+        raw: Vec<RawFinding>,
+    ) -> (Vec<RawFinding>, Vec<WaivedFinding>) {
+        let outcome = waivers::apply(&record.waivers, self.today, raw);
+        let mut kept = outcome.kept;
+        let made = outcome.hits.into_iter().filter_map(|(id, hit)| {
+            let rule = self.policy.rule(id)?;
+            let node =
+                value.pointer(hit.pointer.rsplit_once('/').map_or("", |(parent, _)| parent)).unwrap_or(&Value::Null);
+            Some(self.rule_finding(rule, value, node, hit))
+        });
+        kept.extend(self.overrides.apply(made.collect()));
+        (kept, outcome.waived)
     }
 
     /// A finding of `rule`, with its case applied and its message filled in.

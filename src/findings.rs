@@ -60,6 +60,32 @@ pub struct Finding {
     pub references: Arc<[Reference]>,
 }
 
+/// Where an issue should be drawn: on a value, or on the key that names it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Anchor {
+    /// The value at the pointer (or its nearest ancestor, when missing).
+    Value,
+    /// The key at the pointer (an unknown key).
+    Key,
+}
+
+/// A finding before it is placed on the text: rule, pointer, texts.
+#[derive(Debug, Clone)]
+pub struct RawFinding {
+    /// The rule id.
+    pub rule: Arc<str>,
+    /// Severity (after cases; overrides come later).
+    pub severity: Severity,
+    /// Where, as a JSON pointer.
+    pub pointer: String,
+    /// Draw it on the key or on the value.
+    pub anchor: Anchor,
+    /// The message, in the run's language.
+    pub message: Arc<str>,
+    /// How to fix it, in the run's language.
+    pub help: Arc<str>,
+}
+
 /// A place in a text as 1-based lines and columns.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
 pub struct Region {

@@ -6,15 +6,16 @@ use std::path::PathBuf;
 use jiff::civil::Date;
 use rayon::prelude::*;
 
-use crate::config::Overrides;
 use crate::engine::Engine;
 use crate::error::{Error, Result};
+use crate::findings::Anchor;
 use crate::findings::{FileReport, Lang};
 use crate::policy::Policy;
 use crate::project::{Discovery, Input, Project};
-use crate::schema_check::{Anchor, RecordSchema};
+use crate::schema_check::RecordSchema;
 use crate::source;
 use crate::source::read::Content;
+use crate::waivers::Overrides;
 
 /// Findings shown per file at most; the rest are counted, not listed.
 pub const DEFAULT_MAX_FINDINGS: usize = 200;
@@ -73,7 +74,7 @@ fn prepare(project: &Project, lang: Option<Lang>) -> Result<Prepared> {
     if let Some(unknown) = overrides.rule_ids().find(|id| policy.rule(id).is_none()) {
         let path = project.config_path.clone().unwrap_or_default();
         let text = std::fs::read_to_string(&path).unwrap_or_default();
-        let path = crate::project::shown_path(&path);
+        let path = crate::paths::shown_path(&path);
         let span =
             source::parse(&text).ok().and_then(|d| d.key_span(&format!("/rules/{}", source::escape_segment(unknown))));
         let ids = policy.rules.iter().map(|r| &*r.id);

@@ -115,7 +115,11 @@ impl Discovery {
                     )
                 })?;
                 let project = d.project_for(&cwd.join(name))?;
-                d.inputs.push(Input { path: path.clone(), display: display(&cwd, &cwd.join(name)), project });
+                d.inputs.push(Input {
+                    path: path.clone(),
+                    display: crate::paths::display(&cwd, &cwd.join(name)),
+                    project,
+                });
                 continue;
             }
             d.add_path(&cwd, path)?;
@@ -146,7 +150,11 @@ impl Discovery {
             let excluded = self.force_exclude
                 && (absolute.file_name() == Some(FILE_NAME.as_ref()) || !self.projects[project].selects(&absolute));
             if !excluded {
-                self.inputs.push(Input { path: absolute.clone(), display: display(cwd, &absolute), project });
+                self.inputs.push(Input {
+                    path: absolute.clone(),
+                    display: crate::paths::display(cwd, &absolute),
+                    project,
+                });
             }
             return Ok(());
         }
@@ -160,7 +168,11 @@ impl Discovery {
             }
             let project = self.project_for(file)?;
             if self.projects[project].selects(file) {
-                self.inputs.push(Input { path: file.to_path_buf(), display: display(cwd, file), project });
+                self.inputs.push(Input {
+                    path: file.to_path_buf(),
+                    display: crate::paths::display(cwd, file),
+                    project,
+                });
             }
         }
         Ok(())
@@ -199,32 +211,4 @@ pub fn current_project_packs() -> Result<Vec<PathBuf>> {
     let Some(dir) = cwd.ancestors().find(|d| d.join(FILE_NAME).is_file()) else { return Ok(Vec::new()) };
     let config = Config::load(&dir.join(FILE_NAME))?;
     Ok(config.policies.iter().map(|p| dir.join(p)).collect())
-}
-
-/// A path as shown to the user: relative to the current folder when it lies below it.
-pub fn shown_path(path: &Path) -> PathBuf {
-    match std::env::current_dir() {
-        Ok(cwd) => PathBuf::from(display(&cwd, &cwd.join(path))),
-        Err(_) => path.to_path_buf(),
-    }
-}
-
-/// A path relative to the current folder when it lies below it.
-pub fn display(cwd: &Path, path: &Path) -> String {
-    let path = normalise(path);
-    path.strip_prefix(cwd).unwrap_or(&path).display().to_string()
-}
-
-fn normalise(path: &Path) -> PathBuf {
-    let mut out = PathBuf::new();
-    for part in path.components() {
-        match part {
-            std::path::Component::CurDir => {}
-            std::path::Component::ParentDir => {
-                out.pop();
-            }
-            other => out.push(other),
-        }
-    }
-    out
 }

@@ -5,18 +5,9 @@ use jsonschema::error::{TypeKind, ValidationErrorKind};
 use jsonschema::{Draft, Validator};
 use serde_json::Value;
 
-use crate::findings::Text;
+use crate::findings::{Anchor, Text};
 use crate::model::{self, alpha2_for};
 use crate::source::escape_segment;
-
-/// Where an issue should be drawn: on a value, or on the key that names it.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Anchor {
-    /// The value at the pointer (or its nearest ancestor, when missing).
-    Value,
-    /// The key at the pointer (an unknown key).
-    Key,
-}
 
 /// One way a record fails the schema.
 #[derive(Debug, Clone, PartialEq, Eq)]

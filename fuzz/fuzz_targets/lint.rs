@@ -5,7 +5,7 @@
 use std::sync::LazyLock;
 
 use libfuzzer_sys::fuzz_target;
-use rpcheck::config::Overrides;
+use rpcheck::waivers::Overrides;
 use rpcheck::engine::Engine;
 use rpcheck::findings::Lang;
 use rpcheck::policy::Policy;

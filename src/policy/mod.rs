@@ -1,7 +1,6 @@
 //! Rule packs: the built-in ones embedded in the binary, a user's own from rpcheck.toml, each
 //! compiled once per run into rules the engine can apply.
 
-pub mod facts;
 pub mod spec;
 
 use std::collections::HashMap;
@@ -12,9 +11,9 @@ use jsonschema::{Draft, Validator};
 use serde_json::Value;
 
 use crate::error::{Error, Result};
+use crate::facts::Facts;
 use crate::findings::{Reference, Severity, Text};
 use crate::rules::{self, NativeCheck};
-pub use facts::Facts;
 use spec::{Example, PackFile, RuleSpec};
 
 /// The packs built into the binary, as (file name, text).
@@ -153,7 +152,7 @@ impl Policy {
             policy.add_pack(Origin::Builtin(name), Path::new(name), text)?;
         }
         for path in user_packs {
-            let shown = crate::project::shown_path(path);
+            let shown = crate::paths::shown_path(path);
             let text = std::fs::read_to_string(path).map_err(|e| Error::io(&shown, e))?;
             policy.add_pack(Origin::User(shown.clone()), &shown, &text)?;
         }

@@ -12,8 +12,8 @@ mod transfers;
 use jiff::civil::Date;
 use serde_json::Value;
 
+use crate::facts::Facts;
 use crate::model::Record;
-use crate::policy::Facts;
 
 /// What a native rule sees of one record.
 pub struct RuleContext<'a> {

@@ -9,9 +9,9 @@ use serde::Deserialize;
 
 use crate::error::{Error, Result};
 
-const EEA: &str = include_str!("../../policies/data/eea.toml");
-const ADEQUACY: &str = include_str!("../../policies/data/adequacy.toml");
-const PLATFORMS: &str = include_str!("../../policies/data/platforms.toml");
+const EEA: &str = include_str!("../policies/data/eea.toml");
+const ADEQUACY: &str = include_str!("../policies/data/adequacy.toml");
+const PLATFORMS: &str = include_str!("../policies/data/platforms.toml");
 
 /// One EEA member state.
 #[derive(Debug, Clone, Deserialize)]

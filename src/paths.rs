@@ -1,0 +1,32 @@
+//! Paths as the user sees them: relative to the current folder when they lie below it, so
+//! output and error messages never show more of the machine than they must.
+
+use std::path::{Path, PathBuf};
+
+/// A path as shown to the user: relative to the current folder when it lies below it.
+pub fn shown_path(path: &Path) -> PathBuf {
+    match std::env::current_dir() {
+        Ok(cwd) => PathBuf::from(display(&cwd, &cwd.join(path))),
+        Err(_) => path.to_path_buf(),
+    }
+}
+
+/// A path relative to the current folder when it lies below it.
+pub fn display(cwd: &Path, path: &Path) -> String {
+    let path = normalise(path);
+    path.strip_prefix(cwd).unwrap_or(&path).display().to_string()
+}
+
+fn normalise(path: &Path) -> PathBuf {
+    let mut out = PathBuf::new();
+    for part in path.components() {
+        match part {
+            std::path::Component::CurDir => {}
+            std::path::Component::ParentDir => {
+                out.pop();
+            }
+            other => out.push(other),
+        }
+    }
+    out
+}
