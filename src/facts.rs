@@ -4,7 +4,6 @@
 use std::collections::BTreeSet;
 use std::path::Path;
 
-use regex::Regex;
 use serde::Deserialize;
 
 use crate::error::{Error, Result};
@@ -76,7 +75,8 @@ pub struct Facts {
     eea: BTreeSet<String>,
     /// Adequacy decisions in force.
     pub adequacy: Vec<Adequacy>,
-    platforms: Vec<(Platform, Regex)>,
+    /// Platforms with their names lower-cased once, for matching.
+    platforms: Vec<(Platform, Vec<String>)>,
 }
 
 fn load<T: for<'de> Deserialize<'de>>(name: &str, text: &str) -> Result<T> {
@@ -95,13 +95,10 @@ impl Facts {
             .platform
             .into_iter()
             .map(|p| {
-                let names: Vec<String> = std::iter::once(&p.name).chain(&p.aliases).map(|n| regex::escape(n)).collect();
-                let pattern = format!(r"(?i)\b(?:{})\b", names.join("|"));
-                Regex::new(&pattern)
-                    .map(|re| (p, re))
-                    .map_err(|e| Error::usage(format!("bad platform name: {e}"), None))
+                let names = std::iter::once(&p.name).chain(&p.aliases).map(|n| n.to_lowercase()).collect();
+                (p, names)
             })
-            .collect::<Result<_>>()?;
+            .collect();
         Ok(Facts { eea: eea.member.into_iter().map(|m| m.code).collect(), adequacy: adequacy.decision, platforms })
     }
 
@@ -117,6 +114,35 @@ impl Facts {
 
     /// The platform whose name or alias occurs in `name` as whole words, ignoring case.
     pub fn platform_in(&self, name: &str) -> Option<&Platform> {
-        self.platforms.iter().find(|(_, re)| re.is_match(name)).map(|(p, _)| p)
+        let haystack = name.to_lowercase();
+        self.platforms.iter().find(|(_, names)| names.iter().any(|n| contains_word(&haystack, n))).map(|(p, _)| p)
+    }
+}
+
+/// Whether `word` occurs in `text` with no letter or digit right before or after it.
+fn contains_word(text: &str, word: &str) -> bool {
+    text.match_indices(word).any(|(at, _)| {
+        let before = text[..at].chars().next_back();
+        let after = text[at + word.len()..].chars().next();
+        !before.is_some_and(char::is_alphanumeric) && !after.is_some_and(char::is_alphanumeric)
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn platforms_match_as_whole_words_ignoring_case() {
+        let facts = Facts::builtin().expect("facts load");
+        let platform = |name: &str| facts.platform_in(name).map(|p| p.name.as_str());
+        assert_eq!(platform("Meta Platforms Ireland Limited"), Some("Meta Platforms"));
+        assert_eq!(platform("META PLATFORMS, INC."), Some("Meta Platforms"));
+        assert_eq!(platform("Facebook"), Some("Meta Platforms"));
+        assert_eq!(platform("YouTube (Google Ireland)"), Some("YouTube"));
+        assert_eq!(platform("Google Cloud EMEA Limited"), None);
+        assert_eq!(platform("Metadata Solutions AB"), None);
+        assert_eq!(platform("Snapshot Backup AB"), None);
+        assert_eq!(platform("Åmetaö"), None);
     }
 }
