@@ -29,7 +29,22 @@ pub struct RuleContext<'a> {
     pub default_review_months: u32,
 }
 
-impl RuleContext<'_> {
+impl<'a> RuleContext<'a> {
+    /// `[[recipients]]` names, each with the pointer of its value.
+    pub fn recipient_names(&self) -> impl Iterator<Item = (String, &'a str)> + use<'a> {
+        named(&self.record.recipients, "recipients", "name", |r| r.name.as_deref())
+    }
+
+    /// `[[transfers]]` recipients, each with the pointer of its value.
+    pub fn transfer_recipients(&self) -> impl Iterator<Item = (String, &'a str)> + use<'a> {
+        named(&self.record.transfers, "transfers", "recipient", |t| t.recipient.as_deref())
+    }
+
+    /// `[[joint_controllers]]` names, each with the pointer of its value.
+    pub fn joint_controller_names(&self) -> impl Iterator<Item = (String, &'a str)> + use<'a> {
+        named(&self.record.joint_controllers, "joint_controllers", "name", |j| j.name.as_deref())
+    }
+
     /// Whether the controller is a public authority or a municipal company.
     pub fn is_public_body(&self) -> bool {
         self.record.controller.as_ref().and_then(|c| c.kind).is_some_and(|k| k.is_public_body())
@@ -83,6 +98,16 @@ pub fn native(name: &str) -> Option<NativeCheck> {
 pub fn native_names_help() -> String {
     let names: Vec<&str> = NATIVE.iter().map(|(n, _)| *n).collect();
     format!("native checks: {}", names.join(", "))
+}
+
+/// The named entries of an array of tables, with the pointer of each name.
+fn named<'a, T>(
+    items: &'a [T],
+    list: &'static str,
+    key: &'static str,
+    name: fn(&T) -> Option<&str>,
+) -> impl Iterator<Item = (String, &'a str)> + use<'a, T> {
+    items.iter().enumerate().filter_map(move |(i, item)| Some((format!("/{list}/{i}/{key}"), name(item)?)))
 }
 
 /// Whether an optional text is blank: absent, empty or only whitespace.
