@@ -2,6 +2,8 @@
 //! Swedish law. Data flows one way: source → model → schema check → rules → waivers →
 //! findings → render.
 
+#![warn(missing_docs)]
+
 pub mod cli;
 pub mod config;
 pub mod engine;
