@@ -65,6 +65,12 @@ impl LintArgs {
         render::render(format, &report, style, &mut stdout)
             .and_then(|()| stdout.flush())
             .map_err(|e| Error::io(std::path::Path::new("<stdout>"), e))?;
+        if report.files.is_empty() {
+            // Not an error (an empty project is valid), but a hook that checks nothing should say so.
+            eprintln!(
+                "warning: no record files found (rpcheck checks *.toml files; see include/exclude in rpcheck.toml)"
+            );
+        }
         let counts = Counts::of(&report);
         let failed = counts.errors > 0 || (self.deny_warnings && counts.warnings > 0);
         Ok(if failed { ExitCode::from(1) } else { ExitCode::SUCCESS })
