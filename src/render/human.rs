@@ -119,7 +119,7 @@ const SV: Words = Words {
     errors: ["fel", "fel"],
     warnings: ["varning", "varningar"],
     clean: "inga problem",
-    waived: "undantagna",
+    waived: "med dispens",
 };
 
 fn summary(report: &RunReport, show_info: bool) -> String {
