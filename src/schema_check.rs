@@ -186,7 +186,7 @@ impl RecordSchema {
             let next = if segment.parse::<usize>().is_ok() && node.get("items").is_some() {
                 node.get("items")
             } else {
-                node.get("properties").and_then(|p| p.get(segment.as_str()))
+                node.get("properties").and_then(|p| p.get(&*segment))
             };
             node = self.resolve(next?)?;
         }

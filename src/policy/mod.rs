@@ -283,7 +283,7 @@ pub fn compile_schema(schema: &Value) -> std::result::Result<Validator, String> 
 }
 
 fn selector(each: &str) -> Vec<String> {
-    crate::source::pointer_segments(each).collect()
+    crate::source::pointer_segments(each).map(std::borrow::Cow::into_owned).collect()
 }
 
 /// Every node `each` selects in `value`, with its pointer.

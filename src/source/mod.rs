@@ -3,6 +3,7 @@
 
 pub mod read;
 
+use std::borrow::Cow;
 use std::ops::Range;
 
 use serde_json::{Map, Number, Value};
@@ -84,13 +85,20 @@ fn to_json(value: &Spanned<DeValue<'_>>, problems: &mut Vec<SyntaxError>) -> Val
 }
 
 /// Split a JSON pointer into its unescaped segments (`~1` is `/`, `~0` is `~`).
-pub fn pointer_segments(pointer: &str) -> impl Iterator<Item = String> + '_ {
-    pointer.split('/').skip(1).map(|s| s.replace("~1", "/").replace("~0", "~"))
+pub fn pointer_segments(pointer: &str) -> impl Iterator<Item = Cow<'_, str>> + '_ {
+    pointer
+        .split('/')
+        .skip(1)
+        .map(|s| if s.contains('~') { Cow::Owned(s.replace("~1", "/").replace("~0", "~")) } else { Cow::Borrowed(s) })
 }
 
 /// Escape one segment for use in a JSON pointer.
-pub fn escape_segment(segment: &str) -> String {
-    segment.replace('~', "~0").replace('/', "~1")
+pub fn escape_segment(segment: &str) -> Cow<'_, str> {
+    if segment.contains(['~', '/']) {
+        Cow::Owned(segment.replace('~', "~0").replace('/', "~1"))
+    } else {
+        Cow::Borrowed(segment)
+    }
 }
 
 /// One step of a walk down the tree: the value reached and, for a table entry, its key's span.
@@ -105,8 +113,8 @@ impl<'a> Document<'a> {
         let mut steps: Vec<Step<'t, 'a>> = Vec::new();
         for segment in pointer_segments(pointer) {
             let next = match steps.last().map(|s| s.value.get_ref()) {
-                None => self.tree.get_ref().get_key_value(segment.as_str()).map(|(k, v)| (v, Some(k.span()))),
-                Some(DeValue::Table(t)) => t.get_key_value(segment.as_str()).map(|(k, v)| (v, Some(k.span()))),
+                None => self.tree.get_ref().get_key_value(&*segment).map(|(k, v)| (v, Some(k.span()))),
+                Some(DeValue::Table(t)) => t.get_key_value(&*segment).map(|(k, v)| (v, Some(k.span()))),
                 Some(DeValue::Array(a)) => segment.parse::<usize>().ok().and_then(|i| a.get(i)).map(|v| (v, None)),
                 Some(_) => None,
             };
