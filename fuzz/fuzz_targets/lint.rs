@@ -5,12 +5,12 @@
 use std::sync::LazyLock;
 
 use libfuzzer_sys::fuzz_target;
-use rpcheck::waivers::Overrides;
 use rpcheck::engine::Engine;
 use rpcheck::findings::Lang;
 use rpcheck::policy::Policy;
 use rpcheck::schema_check::RecordSchema;
 use rpcheck::source::read::decode;
+use rpcheck::waivers::Overrides;
 
 static POLICY: LazyLock<Policy> = LazyLock::new(|| Policy::load(&[]).expect("built-in packs"));
 static SCHEMA: LazyLock<RecordSchema> = LazyLock::new(RecordSchema::new);
