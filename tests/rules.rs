@@ -115,3 +115,22 @@ fn the_worked_example_is_found() {
         assert!(fired.contains(&rule), "{rule} does not fire on the worked example: {fired:?}");
     }
 }
+
+#[test]
+fn the_rule_list_in_docs_is_generated_and_fresh() {
+    let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("docs/rules.md");
+    let out = std::process::Command::new(env!("CARGO_BIN_EXE_rpcheck"))
+        .args(["rules", "--format", "markdown"])
+        .current_dir(env!("CARGO_MANIFEST_DIR"))
+        .output()
+        .expect("rpcheck runs");
+    let generated = String::from_utf8(out.stdout).expect("UTF-8");
+    if std::env::var_os("RPCHECK_BLESS").is_some() {
+        std::fs::write(&path, &generated).expect("write docs/rules.md");
+    }
+    let committed = std::fs::read_to_string(&path).unwrap_or_default();
+    assert!(
+        committed == generated,
+        "docs/rules.md is stale: run `cargo run -- rules --format markdown > docs/rules.md` (or RPCHECK_BLESS=1 cargo test)"
+    );
+}
