@@ -109,8 +109,3 @@ fn named<'a, T>(
 ) -> impl Iterator<Item = (String, &'a str)> + use<'a, T> {
     items.iter().enumerate().filter_map(move |(i, item)| Some((format!("/{list}/{i}/{key}"), name(item)?)))
 }
-
-/// Whether an optional text is blank: absent, empty or only whitespace.
-pub fn blank(text: &Option<String>) -> bool {
-    text.as_deref().is_none_or(|t| t.trim().is_empty())
-}

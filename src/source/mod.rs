@@ -147,11 +147,6 @@ impl<'a> Document<'a> {
         let (steps, complete) = self.walk(pointer);
         if complete { steps.last().and_then(|s| s.key.clone()) } else { None }
     }
-
-    /// Whether the file itself (not an inherited default) holds a value at `pointer`.
-    pub fn contains(&self, pointer: &str) -> bool {
-        self.walk(pointer).1
-    }
 }
 
 /// Where each line of a text starts, for turning many byte offsets into lines and columns.
@@ -183,16 +178,6 @@ impl<'t> LineIndex<'t> {
     }
 }
 
-/// 1-based line and column (in Unicode characters) of a byte offset in `text`.
-pub fn line_col(text: &str, offset: usize) -> (usize, usize) {
-    let offset = floor_char_boundary(text, offset.min(text.len()));
-    let before = &text[..offset];
-    let line = before.bytes().filter(|&b| b == b'\n').count() + 1;
-    let line_start = before.rfind('\n').map_or(0, |i| i + 1);
-    let column = before[line_start..].chars().count() + 1;
-    (line, column)
-}
-
 fn floor_char_boundary(text: &str, mut offset: usize) -> usize {
     while !text.is_char_boundary(offset) {
         offset -= 1;
@@ -203,6 +188,16 @@ fn floor_char_boundary(text: &str, mut offset: usize) -> usize {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// The naive reference the line index must agree with: scan from the start every time.
+    fn line_col(text: &str, offset: usize) -> (usize, usize) {
+        let offset = floor_char_boundary(text, offset.min(text.len()));
+        let before = &text[..offset];
+        let line = before.bytes().filter(|&b| b == b'\n').count() + 1;
+        let line_start = before.rfind('\n').map_or(0, |i| i + 1);
+        let column = before[line_start..].chars().count() + 1;
+        (line, column)
+    }
 
     /// The text a pointer's span covers.
     fn at<'a>(text: &'a str, pointer: &str) -> &'a str {
