@@ -1,6 +1,8 @@
 //! House rules for the rule packs, as tests: every rule's examples behave, ids are stable and
 //! unique, texts exist in both languages, messages follow the compiler convention.
 
+mod common;
+
 use rpcheck::findings::Lang;
 use rpcheck::policy::Policy;
 
@@ -118,19 +120,11 @@ fn the_worked_example_is_found() {
 
 #[test]
 fn the_rule_list_in_docs_is_generated_and_fresh() {
-    let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("docs/rules.md");
     let out = std::process::Command::new(env!("CARGO_BIN_EXE_rpcheck"))
         .args(["rules", "--format", "markdown"])
         .current_dir(env!("CARGO_MANIFEST_DIR"))
         .output()
         .expect("rpcheck runs");
     let generated = String::from_utf8(out.stdout).expect("UTF-8");
-    if std::env::var_os("RPCHECK_BLESS").is_some() {
-        std::fs::write(&path, &generated).expect("write docs/rules.md");
-    }
-    let committed = std::fs::read_to_string(&path).unwrap_or_default();
-    assert!(
-        committed == generated,
-        "docs/rules.md is stale: run `cargo run -- rules --format markdown > docs/rules.md` (or RPCHECK_BLESS=1 cargo test)"
-    );
+    common::assert_fresh("docs/rules.md", &generated, "cargo run -- rules --format markdown > docs/rules.md");
 }

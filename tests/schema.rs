@@ -1,6 +1,8 @@
 //! The generated record schema: committed, fresh, valid JSON Schema 2020-12, and it accepts
 //! every example record.
 
+mod common;
+
 use std::path::Path;
 
 fn root() -> &'static Path {
@@ -9,20 +11,8 @@ fn root() -> &'static Path {
 
 #[test]
 fn committed_schema_is_fresh() {
-    let path = root().join("schema/record.schema.json");
-    let generated = {
-        let mut text = serde_json::to_string_pretty(&rpcheck::model::record_schema()).expect("schema serialises");
-        text.push('\n');
-        text
-    };
-    if std::env::var_os("RPCHECK_BLESS").is_some() {
-        std::fs::write(&path, &generated).expect("write schema");
-    }
-    let committed = std::fs::read_to_string(&path).unwrap_or_default();
-    assert!(
-        committed == generated,
-        "schema/record.schema.json is stale: run `cargo run -- schema > schema/record.schema.json` (or RPCHECK_BLESS=1 cargo test)"
-    );
+    let generated = rpcheck::model::record_schema_text();
+    common::assert_fresh("schema/record.schema.json", &generated, "cargo run -- schema > schema/record.schema.json");
 }
 
 #[test]

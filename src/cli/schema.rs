@@ -15,17 +15,10 @@ pub struct SchemaArgs {
     check: Option<PathBuf>,
 }
 
-/// The schema as committed: pretty JSON with a final newline.
-pub fn schema_text() -> String {
-    let mut text = serde_json::to_string_pretty(&crate::model::record_schema()).unwrap_or_default();
-    text.push('\n');
-    text
-}
-
 impl SchemaArgs {
     /// Print or check the schema.
     pub fn run(self) -> Result<ExitCode> {
-        let text = schema_text();
+        let text = crate::model::record_schema_text();
         let Some(path) = self.check else {
             print!("{text}");
             return Ok(ExitCode::SUCCESS);

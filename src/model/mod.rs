@@ -451,6 +451,13 @@ pub fn record_schema() -> serde_json::Value {
     generator.into_root_schema_for::<Record>().to_value()
 }
 
+/// The schema as committed in `schema/record.schema.json`: pretty JSON with a final newline.
+pub fn record_schema_text() -> String {
+    let mut text = serde_json::to_string_pretty(&record_schema()).unwrap_or_default();
+    text.push('\n');
+    text
+}
+
 /// Remove `null` from a schema's types and alternatives (schemars adds it for `Option`).
 fn drop_null(schema: &mut Schema) {
     let Some(map) = schema.as_object_mut() else {
