@@ -1,19 +1,25 @@
 //! `rpcheck.toml`: the project's shared controller, file selection, packs, overrides, defaults.
+//! As strict as a record: its JSON Schema is generated from these types, every violation is
+//! reported at its place, and any problem stops the run.
 
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
+use std::sync::Arc;
 
-use serde::Deserialize;
+use schemars::JsonSchema;
+use serde::{Deserialize, Serialize};
 
-use crate::error::{Error, Result};
+use crate::error::{Error, Problem, Result};
 use crate::findings::Lang;
 use crate::model::Controller;
+use crate::schema_check::SchemaCheck;
+use crate::source;
 
 /// The name of the project file.
 pub const FILE_NAME: &str = "rpcheck.toml";
 
 /// A rule's level as set in `[rules]`.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
 #[serde(rename_all = "lowercase")]
 pub enum Level {
     /// The rule does not run.
@@ -26,37 +32,53 @@ pub enum Level {
     Error,
 }
 
-/// `rpcheck.toml` as written; every field optional, unknown keys rejected.
-#[derive(Debug, Clone, Default, Deserialize)]
+/// `rpcheck.toml`, the project file: every field optional, unknown keys rejected.
+#[derive(Debug, Clone, Default, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
+#[schemars(title = "rpcheck project file (rpcheck.toml)")]
 pub struct Config {
-    /// Controller facts every record below inherits, key by key.
-    #[serde(default)]
-    pub controller: Option<Controller>,
-    /// Globs (relative to this file's folder) of records to check; default `**/*.toml`.
-    #[serde(default)]
-    pub include: Option<Vec<String>>,
-    /// Globs of files to skip.
-    #[serde(default)]
-    pub exclude: Vec<String>,
-    /// Default language of messages.
-    #[serde(default)]
+    /// Default language of messages: "en" or "sv".
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub lang: Option<Lang>,
-    /// Months between reviews when a record names none (default 12).
-    #[serde(default)]
+    /// Months between reviews of a record when the record names none (default 12).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[schemars(range(min = 1, max = 120))]
     pub review_interval_months: Option<u32>,
-    /// Extra rule packs, relative to this file's folder.
-    #[serde(default)]
+    /// Globs, relative to this file's folder, of the records to check (default `**/*.toml`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub include: Option<Vec<String>>,
+    /// Globs, relative to this file's folder, of files to skip.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub exclude: Vec<String>,
+    /// Your own rule packs (same format as the built-in ones), relative to this file's folder.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub policies: Vec<PathBuf>,
     /// Record files larger than this many bytes are not parsed (default 10 MiB).
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[schemars(range(min = 1, max = 1_073_741_824))]
     pub max_file_bytes: Option<u64>,
     /// Findings listed per file at most; the rest are counted (default 200).
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[schemars(range(max = 1_000_000))]
     pub max_findings_per_file: Option<usize>,
-    /// Severity overrides by rule id.
-    #[serde(default)]
+    /// Controller facts every record below inherits, key by key (a record's own win).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub controller: Option<Controller>,
+    /// Severity overrides by rule id: "off", "info", "warning" or "error".
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
     pub rules: BTreeMap<String, Level>,
+    /// Where this configuration was read from, for errors found after parsing.
+    #[serde(skip)]
+    #[schemars(skip)]
+    origin: Option<Arc<Origin>>,
+}
+
+/// A project file's path and text, kept to point later errors (unknown rule ids, bad globs)
+/// at their place.
+#[derive(Debug)]
+struct Origin {
+    path: PathBuf,
+    text: String,
 }
 
 impl Config {
@@ -67,18 +89,47 @@ impl Config {
         Config::parse(&shown, &text)
     }
 
-    /// Parse a project file's text.
+    /// Parse a project file's text: TOML syntax, then the schema (every violation at its place,
+    /// with a did-you-mean for unknown keys), then the types.
     pub fn parse(path: &Path, text: &str) -> Result<Config> {
-        toml::from_str(text).map_err(|e| {
-            let help = unknown_field_help(e.message());
-            Error::invalid_file("invalid configuration", path, text, e.span(), e.message().trim().to_string(), help)
-        })
+        let invalid = |problems| Error::invalid_file_all("invalid configuration", path, text, problems);
+        let doc = source::parse(text).map_err(|errors| {
+            invalid(errors.into_iter().map(|e| Problem::new(Some(e.span), e.message, None)).collect())
+        })?;
+        let issues = SchemaCheck::config().check(&doc.value);
+        if !issues.is_empty() {
+            let mut problems: Vec<Problem> = issues
+                .into_iter()
+                .map(|issue| {
+                    let span = match issue.anchor {
+                        crate::findings::Anchor::Key => doc.key_span(&issue.pointer),
+                        _ => None,
+                    };
+                    let span = span.unwrap_or_else(|| doc.span_of(&issue.pointer));
+                    Problem::new(Some(span), issue.message.en.to_string(), issue.help.map(|h| h.en.to_string()))
+                })
+                .collect();
+            problems.sort_by_key(|p| p.start());
+            return Err(invalid(problems));
+        }
+        let mut config = Config::deserialize(&doc.value)
+            .map_err(|e| invalid(vec![Problem::new(None, format!("cannot read the configuration: {e}"), None)]))?;
+        config.origin = Some(Arc::new(Origin { path: path.to_path_buf(), text: text.to_string() }));
+        Ok(config)
+    }
+
+    /// An error about the value at `pointer` of this file (drawn on its key when it has one).
+    pub fn error_at(&self, pointer: &str, message: impl Into<String>, help: Option<String>) -> Error {
+        let Some(origin) = &self.origin else {
+            return Error::usage(message, help);
+        };
+        let doc = source::parse(&origin.text).ok();
+        let span = doc.map(|d| d.key_span(pointer).unwrap_or_else(|| d.span_of(pointer)));
+        Error::invalid_file("invalid configuration", &origin.path, &origin.text, span, message, help)
     }
 }
 
-fn unknown_field_help(message: &str) -> Option<String> {
-    let (_, rest) = message.split_once("unknown field `")?;
-    let (field, rest) = rest.split_once('`')?;
-    let expected: Vec<&str> = rest.split('`').skip(1).step_by(2).collect();
-    crate::schema_check::did_you_mean(field, expected.iter().copied()).map(|b| format!("did you mean `{b}`?"))
+/// The JSON Schema of `rpcheck.toml`, as committed in `schema/rpcheck.schema.json`.
+pub fn config_schema() -> serde_json::Value {
+    crate::model::schema_for::<Config>()
 }

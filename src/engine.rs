@@ -1,5 +1,8 @@
 //! One record through parsing, inheritance, the schema, the rules and the waivers, to findings
-//! drawn on its text.
+//! drawn on its text. Every finding of every origin leaves through [`Engine::settle`].
+
+use std::ops::Range;
+use std::sync::Arc;
 
 use jiff::civil::Date;
 use serde::Deserialize;
@@ -9,19 +12,21 @@ use crate::findings::{Anchor, Finding, Lang, RawFinding, Region, Severity, Waive
 use crate::model::Record;
 use crate::policy::{Check, Policy, Rule, select};
 use crate::rules::{Hit, RuleContext};
-use crate::schema_check::RecordSchema;
-use crate::waivers::{self, Overrides};
-use std::sync::Arc;
-
+use crate::schema_check::SchemaCheck;
 use crate::source::read::{Content, Problem};
-use crate::source::{self, Document};
+use crate::source::{self, Document, LineIndex};
+use crate::waivers::{self, Overrides};
 
 /// Everything that stays the same for every record of a run (or of one project in it).
 pub struct Engine<'a> {
-    /// The rules.
-    pub policy: &'a Policy,
-    /// The compiled record schema.
-    pub schema: &'a RecordSchema,
+    policy: &'a Policy,
+    schema: &'a SchemaCheck,
+    settings: Settings<'a>,
+}
+
+/// What a project decides about how its records are judged.
+#[derive(Clone, Copy)]
+pub struct Settings<'a> {
     /// Language of messages.
     pub lang: Lang,
     /// The day dates are judged by.
@@ -34,51 +39,120 @@ pub struct Engine<'a> {
     pub controller: Option<&'a Value>,
 }
 
+/// A place on a file's text: the bytes, and the same as lines and columns.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Located {
+    /// Byte range.
+    pub span: Range<usize>,
+    /// Lines and columns of the same range.
+    pub region: Region,
+}
+
 /// What one record yielded.
 #[derive(Debug, Default)]
 pub struct Checked {
     /// The record's id, when it has one.
     pub record: Option<String>,
     /// Where the id stands, for findings about it made later (ids shared across files).
-    pub id_at: Option<(std::ops::Range<usize>, crate::findings::Region)>,
+    pub id_at: Option<Located>,
     /// Findings, placed on the text.
     pub findings: Vec<Finding>,
     /// Findings a waiver suppressed.
     pub waived: Vec<WaivedFinding>,
 }
 
-impl Engine<'_> {
-    /// Check one record file's text; findings carry their spans and lines.
-    pub fn check(&self, text: &str) -> Checked {
-        let mut checked = self.check_unplaced(text);
-        let lines = source::LineIndex::new(text);
-        for finding in &mut checked.findings {
-            finding.region = lines.region(&finding.span);
-        }
-        if let Some((span, region)) = &mut checked.id_at {
-            *region = lines.region(span);
-        }
-        checked
+/// A record's waivers, with what they need to make findings of their own.
+struct WaiverScope<'r> {
+    record: &'r Record,
+    value: &'r Value,
+}
+
+impl<'a> Engine<'a> {
+    /// An engine for one project's rules and settings.
+    pub fn new(policy: &'a Policy, schema: &'a SchemaCheck, settings: Settings<'a>) -> Self {
+        Engine { policy, schema, settings }
     }
 
-    fn check_unplaced(&self, text: &str) -> Checked {
+    /// The language of this engine's messages.
+    pub fn lang(&self) -> Lang {
+        self.settings.lang
+    }
+
+    /// Check one record file's text; findings carry their spans and lines.
+    pub fn check(&self, text: &str) -> Checked {
+        let lines = LineIndex::new(text);
         let mut doc = match source::parse(text) {
             Ok(doc) => doc,
-            Err(errors) => return self.syntax_errors(errors),
+            Err(errors) => return self.unparsed(self.syntax_errors(errors), &lines),
         };
         let mut value = std::mem::take(&mut doc.value);
-        if let Some(defaults) = self.controller {
+        if let Some(defaults) = self.settings.controller {
             inherit_controller(&mut value, defaults);
         }
         let record_id = value.get("id").and_then(Value::as_str).map(str::to_string);
         let (raw, record) = self.raw_findings(&value);
-        let raw = self.overrides.apply(raw);
-        let (raw, waived) = match &record {
-            Some(record) => self.apply_waivers(record, &value, raw),
+        let scope = record.as_ref().map(|record| WaiverScope { record, value: &value });
+        let (findings, waived) = self.settle(raw, scope, |raw| locate(&doc, &lines, raw));
+        let id_at = record_id.as_ref().map(|_| {
+            let span = doc.span_of("/id");
+            Located { region: lines.region(&span), span }
+        });
+        Checked { record: record_id, id_at, findings, waived }
+    }
+
+    /// Check what a file held: its text, or the reason it cannot be checked.
+    pub fn check_content(&self, content: Content) -> (Arc<str>, Checked) {
+        match content {
+            Content::Text(text) => {
+                let checked = self.check(&text);
+                (text, checked)
+            }
+            Content::Unusable { text, at, problem } => {
+                let raw = self.unusable(at, problem);
+                let checked = self.unparsed(vec![raw], &LineIndex::new(&text));
+                (text, checked)
+            }
+        }
+    }
+
+    /// A finding about a record that only the whole run can see (an id another file uses too),
+    /// drawn at `at`; `None` when rpcheck.toml turns the rule off.
+    pub fn cross_file_finding(&self, raw: RawFinding, at: &Located) -> Option<Finding> {
+        self.settle(vec![raw], None, |_| at.clone()).0.pop()
+    }
+
+    /// The one path every finding takes: the severity override from rpcheck.toml, then the
+    /// record's waivers (whose own findings take the override too), then its place on the text.
+    fn settle(
+        &self,
+        raw: Vec<RawFinding>,
+        waivers: Option<WaiverScope<'_>>,
+        locate: impl Fn(&RawFinding) -> Located,
+    ) -> (Vec<Finding>, Vec<WaivedFinding>) {
+        let raw = self.settings.overrides.apply(raw);
+        let (raw, waived) = match waivers {
+            Some(scope) => self.apply_waivers(&scope, raw),
             None => (raw, Vec::new()),
         };
-        let id_at = record_id.as_ref().map(|_| (doc.span_of("/id"), Region::default()));
-        Checked { record: record_id, id_at, findings: raw.into_iter().map(|r| self.place(&doc, r)).collect(), waived }
+        let findings = raw
+            .into_iter()
+            .map(|raw| {
+                let at = locate(&raw);
+                self.finish(raw, at)
+            })
+            .collect();
+        (findings, waived)
+    }
+
+    fn unparsed(&self, raw: Vec<RawFinding>, lines: &LineIndex<'_>) -> Checked {
+        let (findings, _) = self.settle(raw, None, |raw| {
+            let span = match &raw.anchor {
+                Anchor::Span(span) => span.clone(),
+                Anchor::Value | Anchor::Key => 0..0,
+            };
+            Located { region: lines.region(&span), span }
+        });
+        Checked { findings, ..Checked::default() }
     }
 
     fn raw_findings(&self, value: &Value) -> (Vec<RawFinding>, Option<Record>) {
@@ -87,12 +161,12 @@ impl Engine<'_> {
             let raw = issues
                 .into_iter()
                 .map(|issue| {
-                    let help = issue.help.as_ref().map(|h| h.get(self.lang).to_string());
+                    let help = issue.help.as_ref().map(|h| h.get(self.settings.lang).to_string());
                     self.engine_finding(
                         "record/schema",
                         issue.pointer,
                         issue.anchor,
-                        issue.message.get(self.lang).to_string(),
+                        issue.message.get(self.settings.lang).to_string(),
                         help,
                     )
                 })
@@ -113,8 +187,8 @@ impl Engine<'_> {
             record,
             value,
             facts: &self.policy.facts,
-            today: self.today,
-            default_review_months: self.default_review_months,
+            today: self.settings.today,
+            default_review_months: self.settings.default_review_months,
         };
         let mut out = Vec::new();
         let packs: Vec<bool> = self.policy.packs.iter().map(|p| p.applies(value)).collect();
@@ -148,14 +222,10 @@ impl Engine<'_> {
         out
     }
 
-    /// Waivers at the choke point; the findings they make pass the overrides too.
-    fn apply_waivers(
-        &self,
-        record: &Record,
-        value: &Value,
-        raw: Vec<RawFinding>,
-    ) -> (Vec<RawFinding>, Vec<WaivedFinding>) {
-        let outcome = waivers::apply(&record.waivers, self.today, raw);
+    /// The record's waivers; the findings they make take the overrides too.
+    fn apply_waivers(&self, scope: &WaiverScope<'_>, raw: Vec<RawFinding>) -> (Vec<RawFinding>, Vec<WaivedFinding>) {
+        let WaiverScope { record, value } = *scope;
+        let outcome = waivers::apply(&record.waivers, self.settings.today, raw);
         let mut kept = outcome.kept;
         let made = outcome.hits.into_iter().filter_map(|(id, hit)| {
             let rule = self.policy.rule(id)?;
@@ -163,7 +233,7 @@ impl Engine<'_> {
                 value.pointer(hit.pointer.rsplit_once('/').map_or("", |(parent, _)| parent)).unwrap_or(&Value::Null);
             Some(self.rule_finding(rule, value, node, hit))
         });
-        kept.extend(self.overrides.apply(made.collect()));
+        kept.extend(self.settings.overrides.apply(made.collect()));
         (kept, outcome.waived)
     }
 
@@ -174,8 +244,8 @@ impl Engine<'_> {
         RawFinding {
             rule: rule.id.clone(),
             severity: case.and_then(|c| c.severity).unwrap_or(rule.severity),
-            message: self.fill(template.shared(self.lang), node, record, &hit.vars),
-            help: self.fill(rule.help.shared(self.lang), node, record, &hit.vars),
+            message: self.fill(template.shared(self.settings.lang), node, record, &hit.vars),
+            help: self.fill(rule.help.shared(self.settings.lang), node, record, &hit.vars),
             pointer: hit.pointer,
             anchor: Anchor::Value,
         }
@@ -197,33 +267,23 @@ impl Engine<'_> {
             pointer,
             anchor,
             message: message.into(),
-            help: help.map(Arc::from).or_else(|| rule.map(|r| r.help.shared(self.lang).clone())).unwrap_or_default(),
-        }
-    }
-
-    /// Check what a file held: its text, or the reason it cannot be checked.
-    pub fn check_content(&self, content: Content) -> (Arc<str>, Checked) {
-        match content {
-            Content::Text(text) => {
-                let checked = self.check(&text);
-                (text, checked)
-            }
-            Content::Unusable { text, at, problem } => {
-                let checked = self.unusable(&text, at, problem);
-                (text, checked)
-            }
+            help: help
+                .map(Arc::from)
+                .or_else(|| rule.map(|r| r.help.shared(self.settings.lang).clone()))
+                .unwrap_or_default(),
         }
     }
 
     /// A file whose bytes cannot be checked: one `record/syntax` finding that says why.
-    pub fn unusable(&self, text: &str, at: usize, problem: Problem) -> Checked {
-        let message = match (problem, self.lang) {
+    fn unusable(&self, at: usize, problem: Problem) -> RawFinding {
+        let lang = self.settings.lang;
+        let message = match (problem, lang) {
             (Problem::TooLarge(limit), Lang::En) => format!("the file is larger than the limit of {limit} bytes"),
             (Problem::TooLarge(limit), Lang::Sv) => format!("filen är större än gränsen på {limit} byte"),
             (Problem::NotUtf8, Lang::En) => "the file is not valid UTF-8".to_string(),
             (Problem::NotUtf8, Lang::Sv) => "filen är inte giltig UTF-8".to_string(),
         };
-        let help = match (problem, self.lang) {
+        let help = match (problem, lang) {
             (Problem::TooLarge(_), Lang::En) => {
                 "a record is a small text file: check that this is the file you meant, or raise `max_file_bytes` in rpcheck.toml"
             }
@@ -233,48 +293,43 @@ impl Engine<'_> {
             (Problem::NotUtf8, Lang::En) => "save the file as UTF-8",
             (Problem::NotUtf8, Lang::Sv) => "spara filen som UTF-8",
         };
-        let raw = self.engine_finding("record/syntax", String::new(), Anchor::Value, message, Some(help.to_string()));
-        let mut finding = self.finish(raw, at..at);
-        finding.region = source::LineIndex::new(text).region(&finding.span);
-        Checked { record: None, id_at: None, findings: vec![finding], waived: Vec::new() }
+        self.engine_finding("record/syntax", String::new(), Anchor::Span(at..at), message, Some(help.to_string()))
     }
 
-    fn syntax_errors(&self, mut errors: Vec<source::SyntaxError>) -> Checked {
+    fn syntax_errors(&self, mut errors: Vec<source::SyntaxError>) -> Vec<RawFinding> {
         // A broken file can yield the same complaint many times over (deep nesting); once is enough.
         errors.sort_by(|a, b| (a.span.start, &a.message).cmp(&(b.span.start, &b.message)));
         errors.dedup_by(|a, b| a.message == b.message);
-        let findings = errors
+        errors
             .into_iter()
-            .map(|e| {
-                let raw = self.engine_finding("record/syntax", String::new(), Anchor::Value, e.message, None);
-                self.finish(raw, e.span)
-            })
-            .collect();
-        Checked { record: None, id_at: None, findings, waived: Vec::new() }
+            .map(|e| self.engine_finding("record/syntax", String::new(), Anchor::Span(e.span), e.message, None))
+            .collect()
     }
 
-    fn place(&self, doc: &Document<'_>, raw: RawFinding) -> Finding {
-        let span = match raw.anchor {
-            Anchor::Key => doc.key_span(&raw.pointer).unwrap_or_else(|| doc.span_of(&raw.pointer)),
-            Anchor::Value => doc.span_of(&raw.pointer),
-        };
-        self.finish(raw, span)
-    }
-
-    /// Place a raw finding on a span, adding the rule's references.
-    pub fn finish(&self, raw: RawFinding, span: std::ops::Range<usize>) -> Finding {
+    /// A raw finding on its place, with the rule's references.
+    fn finish(&self, raw: RawFinding, at: Located) -> Finding {
         let references = self.policy.rule(&raw.rule).map(|r| r.references.clone()).unwrap_or_default();
         Finding {
             rule: raw.rule,
             severity: raw.severity,
             pointer: raw.pointer,
-            span,
-            region: Region::default(),
+            span: at.span,
+            region: at.region,
             message: raw.message,
             help: Some(raw.help).filter(|h| !h.is_empty()),
             references,
         }
     }
+}
+
+/// Where a raw finding of a parsed record stands on its text.
+fn locate(doc: &Document<'_>, lines: &LineIndex<'_>, raw: &RawFinding) -> Located {
+    let span = match &raw.anchor {
+        Anchor::Span(span) => span.clone(),
+        Anchor::Key => doc.key_span(&raw.pointer).unwrap_or_else(|| doc.span_of(&raw.pointer)),
+        Anchor::Value => doc.span_of(&raw.pointer),
+    };
+    Located { region: lines.region(&span), span }
 }
 
 /// Every distinct place a failed `require` points at, as absolute pointers: one finding
@@ -317,7 +372,7 @@ impl Engine<'_> {
             let name = &rest[open + 1..open + close];
             let value = lookup(name, node, record, vars);
             let word = self.policy.glossary.get(name).and_then(|words| words.get(&value));
-            out.push_str(word.map_or(value.as_str(), |w| w.get(self.lang)));
+            out.push_str(word.map_or(value.as_str(), |w| w.get(self.settings.lang)));
             rest = &rest[open + close + 1..];
         }
         out.push_str(rest);

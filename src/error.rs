@@ -55,6 +55,29 @@ pub struct FileProblem {
     /// How to fix it.
     #[help]
     pub help: Option<String>,
+    /// The file's other problems, each at its own place.
+    #[related]
+    pub more: Vec<FileProblem>,
+}
+
+/// One problem of a file, before it is told: where, what, how to fix it.
+#[derive(Debug, Clone)]
+pub struct Problem {
+    span: Option<Range<usize>>,
+    message: String,
+    help: Option<String>,
+}
+
+impl Problem {
+    /// A problem at `span` (or at no place in particular).
+    pub fn new(span: Option<Range<usize>>, message: impl Into<String>, help: Option<String>) -> Self {
+        Problem { span, message: message.into(), help }
+    }
+
+    /// Where the problem starts, for telling problems in the order of the file.
+    pub fn start(&self) -> usize {
+        self.span.as_ref().map_or(0, |s| s.start)
+    }
 }
 
 impl Error {
@@ -72,14 +95,26 @@ impl Error {
         message: impl Into<String>,
         help: Option<String>,
     ) -> Self {
-        Error::InvalidFile(Box::new(FileProblem {
+        Error::invalid_file_all(what, path, text, vec![Problem::new(span, message, help)])
+    }
+
+    /// A wrong file with every problem found in it, each pointing into its text.
+    pub fn invalid_file_all(what: &'static str, path: &Path, text: &str, problems: Vec<Problem>) -> Self {
+        let told = |p: Problem| FileProblem {
             what,
             path: path.to_path_buf(),
-            message: message.into(),
+            message: p.message,
             source_code: NamedSource::new(path.display().to_string(), text.to_string()),
-            span: span.map(SourceSpan::from),
-            help,
-        }))
+            span: p.span.map(SourceSpan::from),
+            help: p.help,
+            more: Vec::new(),
+        };
+        let mut problems = problems.into_iter().map(told);
+        let Some(mut first) = problems.next() else {
+            return Error::usage(format!("{what} {}", path.display()), None);
+        };
+        first.more = problems.collect();
+        Error::InvalidFile(Box::new(first))
     }
 
     /// A usage error.

@@ -60,13 +60,16 @@ pub struct Finding {
     pub references: Arc<[Reference]>,
 }
 
-/// Where an issue should be drawn: on a value, or on the key that names it.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+/// Where an issue should be drawn: on a value, on the key that names it, or on a span its
+/// origin already knows (a syntax error has no pointer).
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Anchor {
     /// The value at the pointer (or its nearest ancestor, when missing).
     Value,
     /// The key at the pointer (an unknown key).
     Key,
+    /// These bytes of the file.
+    Span(Range<usize>),
 }
 
 /// A finding before it is placed on the text: rule, pointer, texts.
@@ -135,7 +138,7 @@ impl FileReport {
 }
 
 /// The language of messages, titles and help.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize, clap::ValueEnum)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize, clap::ValueEnum, schemars::JsonSchema)]
 #[serde(rename_all = "lowercase")]
 pub enum Lang {
     /// English.

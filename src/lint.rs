@@ -6,13 +6,13 @@ use std::path::PathBuf;
 use jiff::civil::Date;
 use rayon::prelude::*;
 
-use crate::engine::Engine;
-use crate::error::{Error, Result};
+use crate::engine::{Engine, Located, Settings};
+use crate::error::Result;
 use crate::findings::Anchor;
 use crate::findings::{FileReport, Lang};
 use crate::policy::Policy;
 use crate::project::{Discovery, Input, Project};
-use crate::schema_check::RecordSchema;
+use crate::schema_check::SchemaCheck;
 use crate::source;
 use crate::source::read::Content;
 use crate::waivers::Overrides;
@@ -72,21 +72,10 @@ fn prepare(project: &Project, lang: Option<Lang>) -> Result<Prepared> {
     let config = &project.config;
     let overrides = Overrides::new(config.rules.clone());
     if let Some(unknown) = overrides.rule_ids().find(|id| policy.rule(id).is_none()) {
-        let path = project.config_path.clone().unwrap_or_default();
-        let text = std::fs::read_to_string(&path).unwrap_or_default();
-        let path = crate::paths::shown_path(&path);
-        let span =
-            source::parse(&text).ok().and_then(|d| d.key_span(&format!("/rules/{}", source::escape_segment(unknown))));
         let ids = policy.rules.iter().map(|r| &*r.id);
         let help = crate::schema_check::did_you_mean(unknown, ids).map(|b| format!("did you mean `{b}`?"));
-        return Err(Error::invalid_file(
-            "invalid configuration",
-            &path,
-            &text,
-            span,
-            format!("unknown rule `{unknown}`"),
-            help,
-        ));
+        let pointer = format!("/rules/{}", source::escape_segment(unknown));
+        return Err(config.error_at(&pointer, format!("unknown rule `{unknown}`"), help));
     }
     Ok(Prepared {
         overrides,
@@ -108,18 +97,19 @@ pub fn run(options: &LintOptions) -> Result<RunReport> {
         options.force_exclude,
     )?;
     let prepared: Vec<Prepared> = discovery.projects.iter().map(|p| prepare(p, options.lang)).collect::<Result<_>>()?;
-    let schema = RecordSchema::new();
+    let schema = SchemaCheck::record();
     let lang = options.lang.or_else(|| prepared.first().map(|p| p.lang)).unwrap_or_default();
     let engines: Vec<Engine<'_>> = prepared
         .iter()
-        .map(|p| Engine {
-            policy: &p.policy,
-            schema: &schema,
-            lang: p.lang,
-            today: options.today,
-            default_review_months: p.review_months,
-            overrides: &p.overrides,
-            controller: p.controller.as_ref(),
+        .map(|p| {
+            let settings = Settings {
+                lang: p.lang,
+                today: options.today,
+                default_review_months: p.review_months,
+                overrides: &p.overrides,
+                controller: p.controller.as_ref(),
+            };
+            Engine::new(&p.policy, &schema, settings)
         })
         .collect();
     let (mut files, ids): (Vec<FileReport>, Vec<IdAt>) = discovery
@@ -164,27 +154,26 @@ fn check_file(
 }
 
 /// Where a file's record id stands.
-type IdAt = Option<(std::ops::Range<usize>, crate::findings::Region)>;
+type IdAt = Option<Located>;
 
 /// Two files of one run with the same record id: each later one gets `record/duplicate-id`.
 fn duplicate_ids(engines: &[Engine<'_>], inputs: &[Input], ids: &[IdAt], files: &mut [FileReport]) {
     let mut first: HashMap<String, String> = HashMap::new();
     for ((file, input), id_at) in files.iter_mut().zip(inputs).zip(ids) {
-        let (Some(id), Some((span, region))) = (file.record.clone(), id_at.clone()) else { continue };
+        let (Some(id), Some(at)) = (file.record.clone(), id_at) else { continue };
         let Some(other) = first.get(&id) else {
             first.insert(id, file.path.clone());
             continue;
         };
         let engine = &engines[input.project];
-        let message = match engine.lang {
+        let message = match engine.lang() {
             Lang::En => format!("record id `{id}` is also used by {other}"),
             Lang::Sv => format!("id:t `{id}` används redan av {other}"),
         };
         let raw = engine.engine_finding("record/duplicate-id", "/id".into(), Anchor::Value, message, None);
-        let Some(raw) = engine.overrides.apply(vec![raw]).pop() else { continue };
-        let mut finding = engine.finish(raw, span);
-        finding.region = region;
-        file.findings.push(finding);
-        file.sort();
+        if let Some(finding) = engine.cross_file_finding(raw, at) {
+            file.findings.push(finding);
+            file.sort();
+        }
     }
 }

@@ -29,10 +29,9 @@ impl Project {
             Some(path) => Config::load(path)?,
             None => Config::default(),
         };
-        let file = config_path.clone().unwrap_or_else(|| root.join(FILE_NAME));
         let default_include = vec!["**/*.toml".to_string()];
-        let include = globs(&file, config.include.as_ref().unwrap_or(&default_include))?;
-        let exclude = globs(&file, &config.exclude)?;
+        let include = globs(&config, "include", config.include.as_ref().unwrap_or(&default_include))?;
+        let exclude = globs(&config, "exclude", &config.exclude)?;
         let packs = config.policies.iter().map(|p| root.join(p)).collect();
         Ok(Project { root, config_path, config, include, exclude, packs })
     }
@@ -51,17 +50,15 @@ impl Project {
     }
 }
 
-fn globs(file: &Path, patterns: &[String]) -> Result<GlobSet> {
+/// Compile the globs of `config`'s `key`; a bad one is a configuration error at its place.
+fn globs(config: &Config, key: &str, patterns: &[String]) -> Result<GlobSet> {
     let mut builder = GlobSetBuilder::new();
-    for pattern in patterns {
-        let glob = Glob::new(pattern).map_err(|e| {
-            let text = std::fs::read_to_string(file).unwrap_or_default();
-            let span = text.find(pattern.as_str()).map(|s| s..s + pattern.len());
-            Error::invalid_file("invalid configuration", file, &text, span, format!("bad glob: {e}"), None)
-        })?;
+    for (i, pattern) in patterns.iter().enumerate() {
+        let glob =
+            Glob::new(pattern).map_err(|e| config.error_at(&format!("/{key}/{i}"), format!("bad glob: {e}"), None))?;
         builder.add(glob);
     }
-    builder.build().map_err(|e| Error::usage(format!("bad globs in {}: {e}", file.display()), None))
+    builder.build().map_err(|e| config.error_at(&format!("/{key}"), format!("bad globs: {e}"), None))
 }
 
 /// One file to check and the project that governs it.

@@ -3,10 +3,10 @@
 
 use jiff::civil::Date;
 
-use crate::engine::Engine;
+use crate::engine::{Engine, Settings};
 use crate::findings::Lang;
 use crate::policy::{Policy, Rule};
-use crate::schema_check::RecordSchema;
+use crate::schema_check::SchemaCheck;
 use crate::waivers::Overrides;
 
 /// The day examples are judged by unless they name one: fixed, so results never drift.
@@ -39,7 +39,7 @@ pub fn full_record(snippet: &str) -> String {
 
 /// Run every example of every rule; return those that fail.
 pub fn check(policy: &Policy) -> Vec<Failure> {
-    let schema = RecordSchema::new();
+    let schema = SchemaCheck::record();
     let overrides = Overrides::default();
     let mut failures = Vec::new();
     for rule in &policy.rules {
@@ -48,7 +48,7 @@ pub fn check(policy: &Policy) -> Vec<Failure> {
     failures
 }
 
-fn check_rule(policy: &Policy, schema: &RecordSchema, overrides: &Overrides, rule: &Rule) -> Vec<Failure> {
+fn check_rule(policy: &Policy, schema: &SchemaCheck, overrides: &Overrides, rule: &Rule) -> Vec<Failure> {
     let fail = |example: usize, problem: String| Failure { rule: rule.id.to_string(), example, problem };
     let mut failures = Vec::new();
     if !rule.examples.iter().any(|e| e.fires) || !rule.examples.iter().any(|e| !e.fires) {
@@ -60,8 +60,8 @@ fn check_rule(policy: &Policy, schema: &RecordSchema, overrides: &Overrides, rul
             .and_then(|d| d.date)
             .and_then(|d| Date::new(d.year as i16, d.month as i8, d.day as i8).ok())
             .unwrap_or(EXAMPLE_TODAY);
-        let engine =
-            Engine { policy, schema, lang: Lang::En, today, default_review_months: 12, overrides, controller: None };
+        let settings = Settings { lang: Lang::En, today, default_review_months: 12, overrides, controller: None };
+        let engine = Engine::new(policy, schema, settings);
         let checked = engine.check(&full_record(&example.record));
         let ids: Vec<&str> = checked.findings.iter().map(|f| &*f.rule).collect();
         let fired = ids.contains(&&*rule.id) || checked.waived.iter().any(|w| *w.rule == *rule.id);

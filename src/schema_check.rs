@@ -24,22 +24,31 @@ pub struct SchemaIssue {
     pub wrong_type: bool,
 }
 
-/// The compiled record schema plus the raw schema, which names the allowed keys.
-pub struct RecordSchema {
+/// A compiled schema of a file the user writes (a record, rpcheck.toml) plus the raw schema,
+/// which names the allowed keys.
+pub struct SchemaCheck {
     validator: Validator,
     schema: Value,
 }
 
-impl RecordSchema {
-    /// Compile the record schema generated from the model.
-    pub fn new() -> Self {
-        let schema = model::record_schema();
+impl SchemaCheck {
+    /// The record schema generated from the model.
+    pub fn record() -> Self {
+        Self::new(model::record_schema())
+    }
+
+    /// The schema of rpcheck.toml generated from the configuration's types.
+    pub fn config() -> Self {
+        Self::new(crate::config::config_schema())
+    }
+
+    fn new(schema: Value) -> Self {
         let validator = jsonschema::options()
             .with_draft(Draft::Draft202012)
             .should_validate_formats(true)
             .build(&schema)
-            .expect("the generated record schema compiles (a test guards this)");
-        RecordSchema { validator, schema }
+            .expect("the generated schemas compile (tests/schema.rs guards this)");
+        SchemaCheck { validator, schema }
     }
 
     /// Every violation in `record`, in document order of their pointers.
@@ -186,7 +195,10 @@ impl RecordSchema {
             let next = if segment.parse::<usize>().is_ok() && node.get("items").is_some() {
                 node.get("items")
             } else {
-                node.get("properties").and_then(|p| p.get(&*segment))
+                // A key the schema does not name is governed by `additionalProperties` (a map).
+                node.get("properties")
+                    .and_then(|p| p.get(&*segment))
+                    .or_else(|| node.get("additionalProperties").filter(|a| a.is_object()))
             };
             node = self.resolve(next?)?;
         }
@@ -212,12 +224,6 @@ impl RecordSchema {
             .and_then(Value::as_object)
             .map(|p| p.keys().cloned().collect())
             .unwrap_or_default()
-    }
-}
-
-impl Default for RecordSchema {
-    fn default() -> Self {
-        Self::new()
     }
 }
 

@@ -2,7 +2,8 @@
 //! that cannot live in git are made at run time, and no run ever writes to its inputs.
 
 use std::path::{Path, PathBuf};
-use std::process::{Command, Output};
+use std::process::{Command, Output, Stdio};
+use std::time::{Duration, Instant};
 
 fn root() -> &'static Path {
     Path::new(env!("CARGO_MANIFEST_DIR"))
@@ -16,6 +17,28 @@ fn rpcheck(args: &[&str], cwd: &Path) -> Output {
         .env("RPCHECK_TODAY", "2026-11-24")
         .output()
         .expect("rpcheck runs")
+}
+
+/// Run rpcheck, killing it and failing the test if it has not ended within `limit`.
+fn rpcheck_within(args: &[&str], cwd: &Path, limit: Duration) -> Output {
+    let mut child = Command::new(env!("CARGO_BIN_EXE_rpcheck"))
+        .args(args)
+        .current_dir(cwd)
+        .env("NO_COLOR", "1")
+        .env("RPCHECK_TODAY", "2026-11-24")
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("rpcheck starts");
+    let started = Instant::now();
+    while child.try_wait().expect("rpcheck can be waited on").is_none() {
+        if started.elapsed() > limit {
+            let _ = child.kill();
+            panic!("rpcheck {args:?} still ran after {limit:?}: it waits on something");
+        }
+        std::thread::sleep(Duration::from_millis(20));
+    }
+    child.wait_with_output().expect("rpcheck output")
 }
 
 fn shown(out: &Output) -> String {
@@ -70,11 +93,12 @@ fn a_fifo_is_refused_not_waited_on() {
     let fifo = dir.join("record.toml");
     let made = Command::new("mkfifo").arg(&fifo).status().expect("mkfifo runs");
     assert!(made.success());
-    let out = rpcheck(&["lint", "record.toml"], &dir);
+    // A regression would hang on the FIFO: the runs get a deadline, so it fails instead.
+    let out = rpcheck_within(&["lint", "record.toml"], &dir, Duration::from_secs(20));
     assert_eq!(out.status.code(), Some(2), "{}", shown(&out));
     assert!(String::from_utf8_lossy(&out.stderr).contains("record.toml is not a regular file"));
     // walking a folder passes the FIFO by: it is no record file
-    let out = rpcheck(&["lint", "."], &dir);
+    let out = rpcheck_within(&["lint", "."], &dir, Duration::from_secs(20));
     assert_eq!(out.status.code(), Some(0), "{}", shown(&out));
     let _ = std::fs::remove_dir_all(&dir);
 }

@@ -39,7 +39,7 @@ fn example_records() -> Vec<std::path::PathBuf> {
 
 #[test]
 fn schema_accepts_every_example_record() {
-    let schema = rpcheck::schema_check::RecordSchema::new();
+    let schema = rpcheck::schema_check::SchemaCheck::record();
     for path in example_records() {
         let text = std::fs::read_to_string(&path).expect("read example");
         let doc = rpcheck::source::parse(&text).expect("example parses");
@@ -52,11 +52,33 @@ fn schema_accepts_every_example_record() {
 fn schema_rejects_the_three_mistakes_each_at_its_own_line() {
     let text = std::fs::read_to_string(root().join("tests/data/broken/three-mistakes.toml")).expect("fixture");
     let doc = rpcheck::source::parse(&text).expect("parses");
-    let issues = rpcheck::schema_check::RecordSchema::new().check(&doc.value);
+    let issues = rpcheck::schema_check::SchemaCheck::record().check(&doc.value);
     let mut pointers: Vec<&str> = issues.iter().map(|i| i.pointer.as_str()).collect();
     pointers.sort_unstable();
     assert_eq!(pointers, ["/purposes/0/legal_bases", "/transfers/0/country", "/updated"]);
     let help: Vec<String> = issues.iter().filter_map(|i| i.help.as_ref().map(|h| h.en.to_string())).collect();
     assert!(help.iter().any(|h| h.contains("`legal_basis`")), "{help:?}");
     assert!(help.iter().any(|h| h.contains("`US`")), "{help:?}");
+}
+
+#[test]
+fn committed_config_schema_is_fresh() {
+    let generated = rpcheck::model::schema_text(&rpcheck::config::config_schema());
+    common::assert_fresh(
+        "schema/rpcheck.schema.json",
+        &generated,
+        "cargo run -- schema --config > schema/rpcheck.schema.json",
+    );
+}
+
+#[test]
+fn config_schema_is_valid_and_accepts_the_example_projects() {
+    let schema = rpcheck::config::config_schema();
+    jsonschema::meta::validate(&schema).expect("the config schema is valid against its meta-schema");
+    for project in ["examples", "examples/custom-pack", "tests/data/waivers", "tests/data/overrides"] {
+        let path = root().join(project).join("rpcheck.toml");
+        if path.exists() {
+            rpcheck::config::Config::load(&path).unwrap_or_else(|e| panic!("{project}: {e:?}"));
+        }
+    }
 }

@@ -5,27 +5,26 @@
 use std::sync::LazyLock;
 
 use libfuzzer_sys::fuzz_target;
-use rpcheck::engine::Engine;
+use rpcheck::engine::{Engine, Settings};
 use rpcheck::findings::Lang;
 use rpcheck::policy::Policy;
-use rpcheck::schema_check::RecordSchema;
+use rpcheck::schema_check::SchemaCheck;
 use rpcheck::source::read::decode;
 use rpcheck::waivers::Overrides;
 
 static POLICY: LazyLock<Policy> = LazyLock::new(|| Policy::load(&[]).expect("built-in packs"));
-static SCHEMA: LazyLock<RecordSchema> = LazyLock::new(RecordSchema::new);
+static SCHEMA: LazyLock<SchemaCheck> = LazyLock::new(SchemaCheck::record);
 static OVERRIDES: LazyLock<Overrides> = LazyLock::new(Overrides::default);
 
 fuzz_target!(|data: &[u8]| {
-    let engine = Engine {
-        policy: &POLICY,
-        schema: &SCHEMA,
+    let settings = Settings {
         lang: Lang::En,
         today: jiff::civil::date(2026, 11, 24),
         default_review_months: 12,
         overrides: &OVERRIDES,
         controller: None,
     };
+    let engine = Engine::new(&POLICY, &SCHEMA, settings);
     let (text, checked) = engine.check_content(decode(data.to_vec()));
     for finding in &checked.findings {
         assert!(finding.span.end <= text.len(), "span outside the file: {finding:?}");

@@ -10,24 +10,34 @@ use crate::error::{Error, Result};
 /// Arguments of `rpcheck schema`.
 #[derive(Debug, Args)]
 pub struct SchemaArgs {
-    /// Fail (exit 1) if FILE differs from the schema this build generates.
-    #[arg(long, value_name = "FILE", num_args = 0..=1, default_missing_value = "schema/record.schema.json")]
-    check: Option<PathBuf>,
+    /// The schema of rpcheck.toml instead of the record's.
+    #[arg(long)]
+    config: bool,
+    /// Fail (exit 1) if FILE differs from the schema this build generates (default: the
+    /// committed schema/record.schema.json, or schema/rpcheck.schema.json with --config).
+    #[arg(long, value_name = "FILE", num_args = 0..=1)]
+    check: Option<Option<PathBuf>>,
 }
 
 impl SchemaArgs {
     /// Print or check the schema.
     pub fn run(self) -> Result<ExitCode> {
-        let text = crate::model::record_schema_text();
+        let (text, committed_at) = if self.config {
+            (crate::model::schema_text(&crate::config::config_schema()), "schema/rpcheck.schema.json")
+        } else {
+            (crate::model::record_schema_text(), "schema/record.schema.json")
+        };
         let Some(path) = self.check else {
             print!("{text}");
             return Ok(ExitCode::SUCCESS);
         };
+        let path = path.unwrap_or_else(|| PathBuf::from(committed_at));
         let committed = std::fs::read_to_string(&path).map_err(|e| Error::io(&path, e))?;
         if committed == text {
             Ok(ExitCode::SUCCESS)
         } else {
-            eprintln!("{} is stale: regenerate it with `rpcheck schema > {}`", path.display(), path.display());
+            let flag = if self.config { " --config" } else { "" };
+            eprintln!("{} is stale: regenerate it with `rpcheck schema{flag} > {}`", path.display(), path.display());
             Ok(ExitCode::from(1))
         }
     }

@@ -445,17 +445,27 @@ impl std::fmt::Display for CalendarDate {
 ///
 /// Optional fields are simply not required: TOML has no null, so the schema allows none.
 pub fn record_schema() -> serde_json::Value {
+    schema_for::<Record>()
+}
+
+/// The JSON Schema (draft 2020-12) of a type the user writes in TOML.
+pub fn schema_for<T: JsonSchema>() -> serde_json::Value {
     let generator = schemars::generate::SchemaSettings::draft2020_12()
         .with_transform(schemars::transform::RecursiveTransform(drop_null))
         .into_generator();
-    generator.into_root_schema_for::<Record>().to_value()
+    generator.into_root_schema_for::<T>().to_value()
 }
 
-/// The schema as committed in `schema/record.schema.json`: pretty JSON with a final newline.
-pub fn record_schema_text() -> String {
-    let mut text = serde_json::to_string_pretty(&record_schema()).unwrap_or_default();
+/// A schema as committed in `schema/`: pretty JSON with a final newline.
+pub fn schema_text(schema: &serde_json::Value) -> String {
+    let mut text = serde_json::to_string_pretty(schema).unwrap_or_default();
     text.push('\n');
     text
+}
+
+/// The schema as committed in `schema/record.schema.json`.
+pub fn record_schema_text() -> String {
+    schema_text(&record_schema())
 }
 
 /// Remove `null` from a schema's types and alternatives (schemars adds it for `Option`).

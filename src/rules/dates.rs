@@ -8,7 +8,10 @@ pub fn review_overdue(ctx: &RuleContext<'_>) -> Vec<Hit> {
         return Vec::new();
     };
     let months = ctx.record.review_interval_months.unwrap_or(ctx.default_review_months);
-    let Ok(due) = updated.0.checked_add(jiff::Span::new().months(i64::from(months))) else {
+    // try_: an interval beyond jiff's range must not panic, whatever the schema allows.
+    let Some(due) =
+        jiff::Span::new().try_months(i64::from(months)).ok().and_then(|span| updated.0.checked_add(span).ok())
+    else {
         return Vec::new();
     };
     if due < ctx.today {
