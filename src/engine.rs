@@ -1,5 +1,5 @@
 //! One record through parsing, inheritance, the schema, the rules and the waivers, to findings
-//! drawn on its text. Every finding of every origin leaves through [`Engine::settle`].
+//! drawn on its text. Every finding of every origin leaves through one function, `Engine::settle`.
 
 use std::ops::Range;
 use std::sync::Arc;
