@@ -2,5 +2,6 @@
 //! links to the provision, and the GDPR's text itself for quoting.
 
 pub mod gdpr;
+pub mod reference;
 pub mod statute;
 pub mod text;
