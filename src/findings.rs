@@ -28,15 +28,33 @@ impl Severity {
     }
 }
 
-/// A legal provision a rule rests on: how a lawyer cites it, and where its official text is.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
+/// A legal provision a rule rests on: how a lawyer cites it, and where its official text is,
+/// in each language (the pack format and how it is read are in `law::reference`).
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Reference {
-    /// The citation as written in a legal text, e.g. "GDPR art. 13(2)(a)".
-    pub cite: String,
-    /// The official text (EUR-Lex, riksdagen.se, curia); absent where none exists online.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub url: Option<String>,
+    /// The citation as written in a legal text of each language, e.g. "GDPR art. 13(2)(a)" and
+    /// "artikel 13.2 a i dataskyddsförordningen".
+    pub cite: Text,
+    /// The official text (EUR-Lex, riksdagen.se, curia) in each language; absent where none exists
+    /// online.
+    pub url: Option<Text>,
+}
+
+/// A reference in one language, as every output format shows it (`cite` and `url` as strings).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+pub struct LocalReference<'a> {
+    /// The citation.
+    pub cite: &'a str,
+    /// The official text.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub url: Option<&'a str>,
+}
+
+impl Reference {
+    /// The reference in `lang`.
+    pub fn local(&self, lang: Lang) -> LocalReference<'_> {
+        LocalReference { cite: self.cite.get(lang), url: self.url.as_ref().map(|u| u.get(lang)) }
+    }
 }
 
 /// One problem in one record, located by JSON pointer and (once resolved) by byte span.

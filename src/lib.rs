@@ -10,6 +10,7 @@ pub mod engine;
 pub mod error;
 pub mod facts;
 pub mod findings;
+pub mod law;
 pub mod lint;
 pub mod model;
 pub mod paths;

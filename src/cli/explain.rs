@@ -54,8 +54,8 @@ pub fn explain(rule: &Rule, lang: Lang) -> String {
     };
     let mut out = format!("{}: {}\n{severity}: {}\n\n", rule.id, rule.title.get(lang), rule.severity.as_str());
     let _ = write!(out, "{why}\n{}\n\n{fix}\n{}\n\n{law}\n", indent(rule.why.get(lang)), indent(rule.help.get(lang)));
-    for r in rule.references.iter() {
-        let _ = match &r.url {
+    for r in rule.references.iter().map(|r| r.local(lang)) {
+        let _ = match r.url {
             Some(url) => writeln!(out, "  - {} <{url}>", r.cite),
             None => writeln!(out, "  - {}", r.cite),
         };

@@ -13,6 +13,8 @@ use serde_json::Value;
 use crate::error::{Error, Result};
 use crate::facts::Facts;
 use crate::findings::{Reference, Severity, Text};
+use crate::law::reference::ReferenceSpec;
+use crate::law::statute::Statutes;
 use crate::rules::{self, NativeCheck};
 use spec::{Example, PackFile, RuleSpec};
 
@@ -132,6 +134,8 @@ pub struct Policy {
     pub facts: Facts,
     /// Words for interpolated values, from every pack's glossary.
     pub glossary: Glossary,
+    /// The Swedish statutes references may cite.
+    statutes: Statutes,
     index: HashMap<Arc<str>, usize>,
 }
 
@@ -146,6 +150,7 @@ impl Policy {
             rules: Vec::new(),
             facts: Facts::builtin()?,
             glossary: Glossary::new(),
+            statutes: Statutes::builtin()?,
             index: HashMap::new(),
         };
         for (name, text) in BUILTIN_PACKS {
@@ -177,7 +182,7 @@ impl Policy {
         let builtin = matches!(origin, Origin::Builtin(_));
         self.packs.push(Pack { id: file.pack.id.clone(), title: file.pack.title, origin, when_record });
         for (i, spec) in file.rule.into_iter().enumerate() {
-            let rule = pack_source.compile_rule(spec, i, pack, &file.pack.id, builtin)?;
+            let rule = pack_source.compile_rule(spec, i, pack, &file.pack.id, builtin, &self.statutes)?;
             if self.index.contains_key(&*rule.id) {
                 let span = pack_source.span(&format!("/rule/{i}/id"));
                 return Err(pack_source.error(span, format!("rule id `{}` is already defined", rule.id), None));
@@ -212,7 +217,15 @@ impl PackSource<'_> {
         schema.as_ref().map(|s| self.compile(s, &pointer)).transpose()
     }
 
-    fn compile_rule(&self, spec: RuleSpec, i: usize, pack: usize, pack_id: &str, builtin: bool) -> Result<Rule> {
+    fn compile_rule(
+        &self,
+        spec: RuleSpec,
+        i: usize,
+        pack: usize,
+        pack_id: &str,
+        builtin: bool,
+        statutes: &Statutes,
+    ) -> Result<Rule> {
         let at = |key: &str| format!("/rule/{i}/{key}");
         if !spec.id.starts_with(&format!("{pack_id}/")) {
             let help = Some(format!("name it `{pack_id}/...`"));
@@ -256,6 +269,7 @@ impl PackSource<'_> {
                 message: case.message.clone(),
             });
         }
+        let references = self.references(spec.references, i, statutes)?;
         Ok(Rule {
             when_record: self.compile_opt(&spec.when_record, at("when_record"))?,
             id: spec.id.into(),
@@ -265,11 +279,25 @@ impl PackSource<'_> {
             message: spec.message,
             help: spec.help,
             why: spec.why,
-            references: spec.references.into(),
+            references: references.into(),
             check,
             cases,
             examples: spec.example,
         })
+    }
+}
+
+impl PackSource<'_> {
+    /// Each reference with its citation and link in both languages, or the first broken one.
+    fn references(&self, specs: Vec<ReferenceSpec>, rule: usize, statutes: &Statutes) -> Result<Vec<Reference>> {
+        let mut out = Vec::with_capacity(specs.len());
+        for (j, spec) in specs.into_iter().enumerate() {
+            let reference = spec
+                .resolve(statutes)
+                .map_err(|message| self.error(self.span(&format!("/rule/{rule}/references/{j}")), message, None))?;
+            out.push(reference);
+        }
+        Ok(out)
     }
 }
 

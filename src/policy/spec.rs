@@ -6,7 +6,8 @@ use std::collections::BTreeMap;
 use serde::Deserialize;
 use serde_json::Value;
 
-use crate::findings::{Reference, Severity, Text};
+use crate::findings::{Severity, Text};
+use crate::law::reference::ReferenceSpec;
 
 /// A whole pack file.
 #[derive(Debug, Clone, Deserialize)]
@@ -53,7 +54,7 @@ pub struct RuleSpec {
     /// Why the rule exists: the law in plain words, for `explain`.
     pub why: Text,
     /// The provisions the rule rests on.
-    pub references: Vec<Reference>,
+    pub references: Vec<ReferenceSpec>,
     /// JSON pointer selecting the nodes to check, with `*` for every element or key.
     #[serde(default)]
     pub each: Option<String>,

@@ -63,11 +63,11 @@ fn help_text(finding: &Finding, lang: Lang) -> String {
         Lang::En => "see",
         Lang::Sv => "se",
     };
-    for reference in finding.references.iter() {
+    for reference in finding.references.iter().map(|r| r.local(lang)) {
         if !help.is_empty() {
             help.push('\n');
         }
-        let _ = match &reference.url {
+        let _ = match reference.url {
             Some(url) => write!(help, "{see}: {} <{url}>", reference.cite),
             None => write!(help, "{see}: {}", reference.cite),
         };
@@ -78,7 +78,13 @@ fn help_text(finding: &Finding, lang: Lang) -> String {
 /// Render every shown finding, then a one-line summary.
 pub fn render(report: &RunReport, style: Style, out: &mut dyn std::io::Write) -> std::io::Result<()> {
     let theme = if style.color { GraphicalTheme::unicode() } else { GraphicalTheme::unicode_nocolor() };
-    let handler = GraphicalReportHandler::new_themed(theme).with_width(style.width).with_links(false);
+    // Lines wrap only at spaces and never inside a word, so a link is never broken in two.
+    let handler = GraphicalReportHandler::new_themed(theme)
+        .with_width(style.width)
+        .with_links(false)
+        .with_break_words(false)
+        .with_word_separator(textwrap::WordSeparator::AsciiSpace)
+        .with_word_splitter(textwrap::WordSplitter::NoHyphenation);
     for file in &report.files {
         for finding in file.findings.iter().filter(|f| shown(f, style.show_info)) {
             let shown = Shown {

@@ -3,7 +3,7 @@
 use serde::Serialize;
 
 use super::Counts;
-use crate::findings::{Reference, Severity};
+use crate::findings::{LocalReference, Severity};
 use crate::lint::RunReport;
 
 /// The format version; changes only on a breaking change.
@@ -37,7 +37,7 @@ struct Finding<'a> {
     end_column: usize,
     message: &'a str,
     help: Option<&'a str>,
-    references: &'a [Reference],
+    references: Vec<LocalReference<'a>>,
 }
 
 #[derive(Serialize)]
@@ -79,7 +79,7 @@ pub fn render(report: &RunReport, out: &mut dyn std::io::Write) -> std::io::Resu
                 end_column,
                 message: &f.message,
                 help: f.help.as_deref(),
-                references: &f.references,
+                references: f.references.iter().map(|r| r.local(report.lang)).collect(),
             });
         }
         waived.extend(file.waived.iter().map(|w| Waived {

@@ -38,9 +38,9 @@ fn descriptor(rule: &Rule, lang: Lang) -> Value {
         "fullDescription": { "text": rule.why.get(lang) },
         "help": { "text": rule.help.get(lang) },
         "defaultConfiguration": { "level": level(rule.severity) },
-        "properties": { "references": &*rule.references },
+        "properties": { "references": rule.references.iter().map(|r| r.local(lang)).collect::<Vec<_>>() },
     });
-    if let Some(url) = rule.references.iter().find_map(|r| r.url.clone()) {
+    if let Some(url) = rule.references.iter().find_map(|r| r.local(lang).url) {
         d["helpUri"] = json!(url);
     }
     d
