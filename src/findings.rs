@@ -26,6 +26,17 @@ impl Severity {
             Severity::Error => "error",
         }
     }
+
+    /// The word a person reads in `lang` ("fel", "varning", "information" in Swedish); machine
+    /// formats (json, sarif, github) keep [`Severity::as_str`].
+    pub fn word(self, lang: Lang) -> &'static str {
+        match (lang, self) {
+            (Lang::En, _) => self.as_str(),
+            (Lang::Sv, Severity::Info) => "information",
+            (Lang::Sv, Severity::Warning) => "varning",
+            (Lang::Sv, Severity::Error) => "fel",
+        }
+    }
 }
 
 /// A legal provision a rule rests on: how a lawyer cites it, and where its official text is,

@@ -1,4 +1,5 @@
 //! `path:line:col: severity[rule] message`, one line per finding; nothing when all is well.
+//! The severity is a word of the run's language (`fel[...]` under `--lang sv`).
 
 use std::io::{self, Write};
 
@@ -10,7 +11,7 @@ pub fn render(report: &RunReport, show_info: bool, out: &mut dyn Write) -> io::R
     for file in &report.files {
         for f in file.findings.iter().filter(|f| shown(f, show_info)) {
             let (line, column) = (f.region.line, f.region.column);
-            writeln!(out, "{}:{line}:{column}: {}[{}] {}", file.path, f.severity.as_str(), f.rule, f.message)?;
+            writeln!(out, "{}:{line}:{column}: {}[{}] {}", file.path, f.severity.word(report.lang), f.rule, f.message)?;
         }
         if file.truncated > 0 {
             writeln!(out, "{}", super::truncation_note(&file.path, file.truncated, report.lang))?;

@@ -9,11 +9,11 @@ use super::{Counts, Style, shown};
 use crate::findings::{Finding, Lang, Severity};
 use crate::lint::RunReport;
 
-/// One finding, as miette wants to see it.
+/// One finding, as miette wants to see it. The help is drawn by [`footer`], not by miette,
+/// whose heading "help:" is English in every language.
 struct Shown<'a> {
     finding: &'a Finding,
     source: NamedSource<String>,
-    help: String,
 }
 
 impl fmt::Debug for Shown<'_> {
@@ -41,10 +41,6 @@ impl Diagnostic for Shown<'_> {
             Severity::Warning => miette::Severity::Warning,
             Severity::Info => miette::Severity::Advice,
         })
-    }
-
-    fn help<'b>(&'b self) -> Option<Box<dyn fmt::Display + 'b>> {
-        (!self.help.is_empty()).then(|| Box::new(&self.help) as Box<dyn fmt::Display>)
     }
 
     fn source_code(&self) -> Option<&dyn SourceCode> {
@@ -75,6 +71,34 @@ fn help_text(finding: &Finding, lang: Lang) -> String {
     help
 }
 
+/// The help and references under a finding, headed in the run's language and wrapped as miette
+/// wraps its own footer: only at spaces, so a link is never broken in two.
+fn footer(help: &str, lang: Lang, width: usize) -> String {
+    if help.is_empty() {
+        return String::new();
+    }
+    let heading = match lang {
+        Lang::En => "  help: ",
+        Lang::Sv => "  åtgärd: ",
+    };
+    let indent = " ".repeat(heading.chars().count());
+    let options = textwrap::Options::new(width.saturating_sub(2))
+        .initial_indent(heading)
+        .subsequent_indent(&indent)
+        .break_words(false)
+        .word_separator(textwrap::WordSeparator::AsciiSpace)
+        .word_splitter(textwrap::WordSplitter::NoHyphenation);
+    let lines: Vec<String> = help
+        .lines()
+        .enumerate()
+        .flat_map(|(i, line)| {
+            let options = if i == 0 { options.clone() } else { options.clone().initial_indent(&indent) };
+            textwrap::wrap(line, options).into_iter().map(|l| l.into_owned()).collect::<Vec<_>>()
+        })
+        .collect();
+    format!("{}\n", lines.join("\n"))
+}
+
 /// Render every shown finding, then a one-line summary.
 pub fn render(report: &RunReport, style: Style, out: &mut dyn std::io::Write) -> std::io::Result<()> {
     let theme = if style.color { GraphicalTheme::unicode() } else { GraphicalTheme::unicode_nocolor() };
@@ -90,10 +114,10 @@ pub fn render(report: &RunReport, style: Style, out: &mut dyn std::io::Write) ->
             let shown = Shown {
                 finding,
                 source: NamedSource::new(&file.path, file.text.as_deref().unwrap_or_default().to_string()),
-                help: help_text(finding, report.lang),
             };
             let mut text = String::new();
             handler.render_report(&mut text, &shown).map_err(std::io::Error::other)?;
+            text.push_str(&footer(&help_text(finding, report.lang), report.lang, style.width));
             writeln!(out, "{text}")?;
         }
         if file.truncated > 0 {
