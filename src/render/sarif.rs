@@ -1,19 +1,25 @@
-//! SARIF 2.1.0: one run, every rule in `tool.driver.rules` with its texts from the pack entry,
-//! one result per finding.
+//! SARIF 2.1.0 through the typed model of `serde-sarif`: one run, every rule in
+//! `tool.driver.rules` with its texts from the pack entry, one result per finding.
 
 use std::collections::BTreeMap;
 
-use serde_json::{Value, json};
+use serde_sarif::sarif::{
+    ArtifactLocation, Location, Message, MultiformatMessageString, PhysicalLocation, PropertyBag, Region,
+    ReportingConfiguration, ReportingDescriptor, Result as SarifResult, ResultLevel, Run, Sarif, Tool, ToolComponent,
+};
 
-use crate::findings::{Lang, Severity};
+use crate::findings::{Finding, Lang, Severity};
 use crate::lint::RunReport;
 use crate::policy::Rule;
 
-fn level(severity: Severity) -> &'static str {
+/// The SARIF schema this log follows.
+const SCHEMA: &str = "https://json.schemastore.org/sarif-2.1.0.json";
+
+fn level(severity: Severity) -> ResultLevel {
     match severity {
-        Severity::Error => "error",
-        Severity::Warning => "warning",
-        Severity::Info => "note",
+        Severity::Error => ResultLevel::Error,
+        Severity::Warning => ResultLevel::Warning,
+        Severity::Info => ResultLevel::Note,
     }
 }
 
@@ -30,20 +36,61 @@ fn uri(path: &str) -> String {
     out
 }
 
-fn descriptor(rule: &Rule, lang: Lang) -> Value {
-    let mut d = json!({
-        "id": rule.id,
-        "name": rule.id.replace('/', "-"),
-        "shortDescription": { "text": rule.title.get(lang) },
-        "fullDescription": { "text": rule.why.get(lang) },
-        "help": { "text": rule.help.get(lang) },
-        "defaultConfiguration": { "level": level(rule.severity) },
-        "properties": { "references": rule.references.iter().map(|r| r.local(lang)).collect::<Vec<_>>() },
-    });
-    if let Some(url) = rule.references.iter().find_map(|r| r.local(lang).url) {
-        d["helpUri"] = json!(url);
+fn text(text: &str) -> MultiformatMessageString {
+    MultiformatMessageString::builder().text(text).build()
+}
+
+fn descriptor(rule: &Rule, lang: Lang) -> ReportingDescriptor {
+    let references: Vec<_> = rule.references.iter().map(|r| r.local(lang)).collect();
+    let help_uri = references.iter().find_map(|r| r.url.map(str::to_string));
+    let properties = PropertyBag::builder()
+        .additional_properties(BTreeMap::from([(
+            "references".to_string(),
+            serde_json::to_value(&references).unwrap_or_default(),
+        )]))
+        .build();
+    let descriptor = ReportingDescriptor::builder()
+        .id(&*rule.id)
+        .name(rule.id.replace('/', "-"))
+        .short_description(text(rule.title.get(lang)))
+        .full_description(text(rule.why.get(lang)))
+        .help(text(rule.help.get(lang)))
+        .default_configuration(
+            ReportingConfiguration::builder()
+                .level(serde_json::to_value(level(rule.severity)).unwrap_or_default())
+                .build(),
+        )
+        .properties(properties);
+    match help_uri {
+        Some(url) => descriptor.help_uri(url).build(),
+        None => descriptor.build(),
     }
-    d
+}
+
+fn result(finding: &Finding, path: &str, rule_index: Option<usize>) -> SarifResult {
+    let region = Region::builder()
+        .start_line(finding.region.line as i64)
+        .start_column(finding.region.column as i64)
+        .end_line(finding.region.end_line as i64)
+        .end_column(finding.region.end_column as i64)
+        .build();
+    let location = Location::builder()
+        .physical_location(
+            PhysicalLocation::builder()
+                .artifact_location(ArtifactLocation::builder().uri(uri(path)).build())
+                .region(region)
+                .build(),
+        )
+        .build();
+    let result = SarifResult::builder()
+        .rule_id(&*finding.rule)
+        .level(level(finding.severity))
+        .message(Message::builder().text(&*finding.message).build())
+        .locations(vec![location]);
+    match rule_index {
+        Some(i) => result.rule_index(i as i64).build(),
+        None => result.build(),
+    }
 }
 
 /// Render the report as a SARIF 2.1.0 log.
@@ -55,44 +102,22 @@ pub fn render(report: &RunReport, out: &mut dyn std::io::Write) -> std::io::Resu
         }
     }
     let index: BTreeMap<&str, usize> = rules.keys().enumerate().map(|(i, id)| (*id, i)).collect();
-    let mut results = Vec::new();
-    for file in &report.files {
-        for f in &file.findings {
-            let (start_line, start_column, end_line, end_column) =
-                (f.region.line, f.region.column, f.region.end_line, f.region.end_column);
-            let mut result = json!({
-                "ruleId": f.rule,
-                "level": level(f.severity),
-                "message": { "text": f.message },
-                "locations": [{
-                    "physicalLocation": {
-                        "artifactLocation": { "uri": uri(&file.path) },
-                        "region": {
-                            "startLine": start_line, "startColumn": start_column,
-                            "endLine": end_line, "endColumn": end_column,
-                        }
-                    }
-                }],
-            });
-            if let Some(i) = index.get(&*f.rule) {
-                result["ruleIndex"] = json!(i);
-            }
-            results.push(result);
-        }
-    }
-    let log = json!({
-        "$schema": "https://json.schemastore.org/sarif-2.1.0.json",
-        "version": "2.1.0",
-        "runs": [{
-            "tool": { "driver": {
-                "name": "rpcheck",
-                "version": env!("CARGO_PKG_VERSION"),
-                "rules": rules.values().map(|r| descriptor(r, report.lang)).collect::<Vec<_>>(),
-            }},
-            "columnKind": "unicodeCodePoints",
-            "results": results,
-        }]
-    });
+    let results: Vec<SarifResult> = report
+        .files
+        .iter()
+        .flat_map(|file| file.findings.iter().map(|f| result(f, &file.path, index.get(&*f.rule).copied())))
+        .collect();
+    let driver = ToolComponent::builder()
+        .name("rpcheck")
+        .version(env!("CARGO_PKG_VERSION"))
+        .rules(rules.values().map(|r| descriptor(r, report.lang)).collect::<Vec<_>>())
+        .build();
+    let run = Run::builder()
+        .tool(Tool::builder().driver(driver).build())
+        .column_kind(serde_json::Value::from("unicodeCodePoints"))
+        .results(results)
+        .build();
+    let log = Sarif::builder().schema(SCHEMA).version(serde_json::Value::from("2.1.0")).runs(vec![run]).build();
     serde_json::to_writer_pretty(&mut *out, &log)?;
     writeln!(out)
 }
