@@ -10,7 +10,7 @@ use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
 use crate::error::{Error, Problem, Result};
-use crate::findings::Lang;
+use crate::findings::{Lang, RawFinding, Severity};
 use crate::model::Controller;
 use crate::schema_check::SchemaCheck;
 use crate::source;
@@ -126,6 +126,42 @@ impl Config {
         let doc = source::parse(&origin.text).ok();
         let span = doc.map(|d| d.key_span(pointer).unwrap_or_else(|| d.span_of(pointer)));
         Error::invalid_file("invalid configuration", &origin.path, &origin.text, span, message, help)
+    }
+}
+
+/// Severity overrides, applied at one choke point for every finding.
+#[derive(Debug, Clone, Default)]
+pub struct Overrides(BTreeMap<String, Level>);
+
+impl Overrides {
+    /// Overrides from `[rules]`.
+    pub fn new(rules: BTreeMap<String, Level>) -> Self {
+        Overrides(rules)
+    }
+
+    /// Drop findings of rules turned off, and set the severity of the others.
+    pub fn apply(&self, findings: Vec<RawFinding>) -> Vec<RawFinding> {
+        if self.0.is_empty() {
+            return findings;
+        }
+        findings
+            .into_iter()
+            .filter_map(|mut f| {
+                match self.0.get(&*f.rule) {
+                    Some(Level::Off) => return None,
+                    Some(Level::Info) => f.severity = Severity::Info,
+                    Some(Level::Warning) => f.severity = Severity::Warning,
+                    Some(Level::Error) => f.severity = Severity::Error,
+                    None => {}
+                }
+                Some(f)
+            })
+            .collect()
+    }
+
+    /// The rule ids the overrides name.
+    pub fn rule_ids(&self) -> impl Iterator<Item = &str> {
+        self.0.keys().map(String::as_str)
     }
 }
 

@@ -8,6 +8,7 @@ use jiff::civil::Date;
 use serde::Deserialize;
 use serde_json::Value;
 
+use crate::config::Overrides;
 use crate::findings::{Anchor, Finding, Lang, RawFinding, Region, Severity, WaivedFinding};
 use crate::model::Record;
 use crate::policy::{Check, Policy, Rule, select};
@@ -15,7 +16,7 @@ use crate::rules::{Hit, RuleContext};
 use crate::schema_check::SchemaCheck;
 use crate::source::read::{Content, Problem};
 use crate::source::{self, Document, LineIndex};
-use crate::waivers::{self, Overrides};
+use crate::waivers;
 
 /// Everything that stays the same for every record of a run (or of one project in it).
 pub struct Engine<'a> {

@@ -166,6 +166,40 @@ impl FileReport {
     }
 }
 
+/// Everything a run found, ready to render.
+pub struct RunReport {
+    /// One report per file, sorted by path.
+    pub files: Vec<FileReport>,
+    /// The language the messages are in.
+    pub lang: Lang,
+    /// Every rule of the run's projects by id, for formats that list them (SARIF).
+    pub rules: std::collections::BTreeMap<Arc<str>, RuleDoc>,
+}
+
+impl RunReport {
+    /// Number of files that held a record with an id.
+    pub fn records(&self) -> usize {
+        self.files.iter().filter(|f| f.record.is_some()).count()
+    }
+}
+
+/// What a reader is told about a rule (its texts and law), without how it is checked.
+#[derive(Debug, Clone)]
+pub struct RuleDoc {
+    /// Stable id `pack/slug`.
+    pub id: Arc<str>,
+    /// Default severity.
+    pub severity: Severity,
+    /// Short title.
+    pub title: Text,
+    /// How to fix.
+    pub help: Text,
+    /// The law in plain words.
+    pub why: Text,
+    /// Provisions it rests on.
+    pub references: Arc<[Reference]>,
+}
+
 /// The language of messages, titles and help.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize, clap::ValueEnum, schemars::JsonSchema)]
 #[serde(rename_all = "lowercase")]

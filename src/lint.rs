@@ -1,21 +1,21 @@
 //! A whole lint run: discover files, check each (in parallel), then what spans files.
 
-use std::collections::HashMap;
+use std::collections::{BTreeMap, HashMap};
 use std::path::PathBuf;
 
 use jiff::civil::Date;
 use rayon::prelude::*;
 
+use crate::config::Overrides;
 use crate::engine::{Engine, Located, Settings};
 use crate::error::Result;
 use crate::findings::Anchor;
-use crate::findings::{FileReport, Lang};
+use crate::findings::{FileReport, Lang, RunReport};
 use crate::policy::Policy;
 use crate::project::{Discovery, Input, Project};
 use crate::schema_check::SchemaCheck;
 use crate::source;
 use crate::source::read::Content;
-use crate::waivers::Overrides;
 
 /// Findings shown per file at most; the rest are counted, not listed.
 pub const DEFAULT_MAX_FINDINGS: usize = 200;
@@ -37,23 +37,6 @@ pub struct LintOptions {
     pub keep_source: bool,
     /// Apply include/exclude to files named explicitly too.
     pub force_exclude: bool,
-}
-
-/// Everything a run found, ready to render.
-pub struct RunReport {
-    /// One report per file, sorted by path.
-    pub files: Vec<FileReport>,
-    /// The language the messages are in.
-    pub lang: Lang,
-    /// The rules of each project in the run, for formats that list them (SARIF).
-    pub policies: Vec<Policy>,
-}
-
-impl RunReport {
-    /// Number of files that held a record with an id.
-    pub fn records(&self) -> usize {
-        self.files.iter().filter(|f| f.record.is_some()).count()
-    }
 }
 
 /// Per-project state built once: rules, overrides, inherited controller.
@@ -125,8 +108,11 @@ pub fn run(options: &LintOptions) -> Result<RunReport> {
         .unzip();
     duplicate_ids(&engines, &discovery.inputs, &ids, &mut files);
     drop(engines);
-    let policies = prepared.into_iter().map(|p| p.policy).collect();
-    Ok(RunReport { files, lang, policies })
+    let mut rules = BTreeMap::new();
+    for rule in prepared.iter().flat_map(|p| &p.policy.rules) {
+        rules.entry(rule.id.clone()).or_insert_with(|| rule.doc());
+    }
+    Ok(RunReport { files, lang, rules })
 }
 
 fn check_file(

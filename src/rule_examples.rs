@@ -3,11 +3,11 @@
 
 use jiff::civil::Date;
 
+use crate::config::Overrides;
 use crate::engine::{Engine, Settings};
 use crate::findings::Lang;
 use crate::policy::{Policy, Rule};
 use crate::schema_check::SchemaCheck;
-use crate::waivers::Overrides;
 
 /// The day examples are judged by unless they name one: fixed, so results never drift.
 pub const EXAMPLE_TODAY: Date = jiff::civil::date(2026, 1, 1);

@@ -1,50 +1,11 @@
-//! The one choke point between checks and reports: severity overrides from rpcheck.toml, and a
-//! record's waivers, which suppress findings or, expired or pointless, become findings.
-
-use std::collections::BTreeMap;
+//! A record's waivers: documented, expiring exceptions that suppress findings or, expired or
+//! pointless, become findings themselves. The engine applies them in its one sink.
 
 use jiff::civil::Date;
 
-use crate::config::Level;
-use crate::findings::{RawFinding, Severity, WaivedFinding};
+use crate::findings::{RawFinding, WaivedFinding};
 use crate::model::Waiver;
 use crate::rules::Hit;
-
-/// Severity overrides, applied at one choke point for every finding.
-#[derive(Debug, Clone, Default)]
-pub struct Overrides(BTreeMap<String, Level>);
-
-impl Overrides {
-    /// Overrides from `[rules]`.
-    pub fn new(rules: BTreeMap<String, Level>) -> Self {
-        Overrides(rules)
-    }
-
-    /// Drop findings of rules turned off, and set the severity of the others.
-    pub fn apply(&self, findings: Vec<RawFinding>) -> Vec<RawFinding> {
-        if self.0.is_empty() {
-            return findings;
-        }
-        findings
-            .into_iter()
-            .filter_map(|mut f| {
-                match self.0.get(&*f.rule) {
-                    Some(Level::Off) => return None,
-                    Some(Level::Info) => f.severity = Severity::Info,
-                    Some(Level::Warning) => f.severity = Severity::Warning,
-                    Some(Level::Error) => f.severity = Severity::Error,
-                    None => {}
-                }
-                Some(f)
-            })
-            .collect()
-    }
-
-    /// The rule ids the overrides name.
-    pub fn rule_ids(&self) -> impl Iterator<Item = &str> {
-        self.0.keys().map(String::as_str)
-    }
-}
 
 /// What the waivers made of a record's findings.
 pub struct Outcome {

@@ -2,11 +2,11 @@
 //! than the per-file limit. Each test fails when its comparison is off by one.
 
 use jiff::civil::{Date, date};
+use rpcheck::config::Overrides;
 use rpcheck::engine::{Checked, Engine, Settings};
 use rpcheck::findings::Lang;
 use rpcheck::policy::Policy;
 use rpcheck::schema_check::SchemaCheck;
-use rpcheck::waivers::Overrides;
 
 const TODAY: Date = date(2026, 11, 24);
 

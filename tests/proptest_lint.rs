@@ -5,12 +5,12 @@ use std::io::Write;
 use std::process::{Command, Stdio};
 
 use proptest::prelude::*;
+use rpcheck::config::Overrides;
 use rpcheck::engine::{Engine, Settings};
 use rpcheck::findings::Lang;
 use rpcheck::policy::Policy;
 use rpcheck::schema_check::SchemaCheck;
 use rpcheck::source::read::decode;
-use rpcheck::waivers::Overrides;
 
 fn text_value() -> impl Strategy<Value = String> {
     prop_oneof![

@@ -5,12 +5,12 @@
 use std::sync::LazyLock;
 
 use libfuzzer_sys::fuzz_target;
+use rpcheck::config::Overrides;
 use rpcheck::engine::{Engine, Settings};
 use rpcheck::findings::Lang;
 use rpcheck::policy::Policy;
 use rpcheck::schema_check::SchemaCheck;
 use rpcheck::source::read::decode;
-use rpcheck::waivers::Overrides;
 
 static POLICY: LazyLock<Policy> = LazyLock::new(|| Policy::load(&[]).expect("built-in packs"));
 static SCHEMA: LazyLock<SchemaCheck> = LazyLock::new(SchemaCheck::record);

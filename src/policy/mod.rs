@@ -115,6 +115,18 @@ impl Rule {
         self.when_record.as_ref().is_none_or(|v| v.is_valid(record))
     }
 
+    /// What a reader is told about the rule, for output that lists rules.
+    pub fn doc(&self) -> crate::findings::RuleDoc {
+        crate::findings::RuleDoc {
+            id: self.id.clone(),
+            severity: self.severity,
+            title: self.title.clone(),
+            help: self.help.clone(),
+            why: self.why.clone(),
+            references: self.references.clone(),
+        }
+    }
+
     /// The first case matching the node and the record, if any.
     pub fn case_for(&self, node: &Value, record: &Value) -> Option<&CompiledCase> {
         self.cases.iter().find(|c| {

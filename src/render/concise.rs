@@ -4,7 +4,7 @@
 use std::io::{self, Write};
 
 use super::shown;
-use crate::lint::RunReport;
+use crate::findings::RunReport;
 
 /// Render one line per shown finding.
 pub fn render(report: &RunReport, show_info: bool, out: &mut dyn Write) -> io::Result<()> {

@@ -2,8 +2,8 @@
 
 use std::io::{self, Write};
 
+use crate::findings::RunReport;
 use crate::findings::Severity;
-use crate::lint::RunReport;
 
 /// Escape data of a workflow command (the message).
 fn escape_data(text: &str) -> String {

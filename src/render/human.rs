@@ -6,8 +6,8 @@ use std::fmt::{self, Write};
 use miette::{Diagnostic, GraphicalReportHandler, GraphicalTheme, LabeledSpan, NamedSource, SourceCode};
 
 use super::{Counts, Style, shown};
+use crate::findings::RunReport;
 use crate::findings::{Finding, Lang, Severity};
-use crate::lint::RunReport;
 
 /// One finding, as miette wants to see it. The help is drawn by [`footer`], not by miette,
 /// whose heading "help:" is English in every language.

@@ -3,8 +3,8 @@
 use serde::Serialize;
 
 use super::Counts;
+use crate::findings::RunReport;
 use crate::findings::{LocalReference, Severity};
-use crate::lint::RunReport;
 
 /// The format version; changes only on a breaking change.
 pub const VERSION: u32 = 1;

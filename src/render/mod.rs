@@ -8,8 +8,8 @@ pub mod sarif;
 
 use std::io::{self, Write};
 
+use crate::findings::RunReport;
 use crate::findings::{Finding, Severity};
-use crate::lint::RunReport;
 
 /// The output formats `lint --format` accepts.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]

@@ -8,9 +8,7 @@ use serde_sarif::sarif::{
     ReportingConfiguration, ReportingDescriptor, Result as SarifResult, ResultLevel, Run, Sarif, Tool, ToolComponent,
 };
 
-use crate::findings::{Finding, Lang, Severity};
-use crate::lint::RunReport;
-use crate::policy::Rule;
+use crate::findings::{Finding, Lang, RuleDoc, RunReport, Severity};
 
 /// The SARIF schema this log follows.
 const SCHEMA: &str = "https://json.schemastore.org/sarif-2.1.0.json";
@@ -40,7 +38,7 @@ fn text(text: &str) -> MultiformatMessageString {
     MultiformatMessageString::builder().text(text).build()
 }
 
-fn descriptor(rule: &Rule, lang: Lang) -> ReportingDescriptor {
+fn descriptor(rule: &RuleDoc, lang: Lang) -> ReportingDescriptor {
     let references: Vec<_> = rule.references.iter().map(|r| r.local(lang)).collect();
     let help_uri = references.iter().find_map(|r| r.url.map(str::to_string));
     let properties = PropertyBag::builder()
@@ -95,13 +93,7 @@ fn result(finding: &Finding, path: &str, rule_index: Option<usize>) -> SarifResu
 
 /// Render the report as a SARIF 2.1.0 log.
 pub fn render(report: &RunReport, out: &mut dyn std::io::Write) -> std::io::Result<()> {
-    let mut rules: BTreeMap<&str, &Rule> = BTreeMap::new();
-    for policy in &report.policies {
-        for rule in &policy.rules {
-            rules.entry(&*rule.id).or_insert(rule);
-        }
-    }
-    let index: BTreeMap<&str, usize> = rules.keys().enumerate().map(|(i, id)| (*id, i)).collect();
+    let index: BTreeMap<&str, usize> = report.rules.keys().enumerate().map(|(i, id)| (&**id, i)).collect();
     let results: Vec<SarifResult> = report
         .files
         .iter()
@@ -110,7 +102,7 @@ pub fn render(report: &RunReport, out: &mut dyn std::io::Write) -> std::io::Resu
     let driver = ToolComponent::builder()
         .name("rpcheck")
         .version(env!("CARGO_PKG_VERSION"))
-        .rules(rules.values().map(|r| descriptor(r, report.lang)).collect::<Vec<_>>())
+        .rules(report.rules.values().map(|r| descriptor(r, report.lang)).collect::<Vec<_>>())
         .build();
     let run = Run::builder()
         .tool(Tool::builder().driver(driver).build())
