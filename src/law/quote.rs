@@ -120,14 +120,24 @@ fn article_passage(regulation: &Regulation, part: ArticlePart, lang: Lang) -> Re
         return Ok(Passage { heading: title, lines: article.paragraphs.iter().flat_map(paragraph_lines).collect() });
     };
     if !article.numbered() {
-        // Art. 4 and the like: "4(11)" names point (11) of the article's one list.
-        return point_passage(article, &article.paragraphs[0], None, paragraph_number.to_string(), part, lang);
+        // Art. 4 and the like: "4(11)" names point (11) of the article's one list; "4(16)(a)"
+        // names a point inside it, shown with the whole of point (16).
+        let key = paragraph_number.to_string();
+        if let Some(letter) = part.point {
+            let outer = article.paragraphs.iter().flat_map(|p| &p.subparagraphs).flat_map(|s| &s.points);
+            let inner = outer.filter(|p| p.key() == key).flat_map(|p| &p.points);
+            if !inner.clone().any(|p| p.key().as_bytes() == [letter]) {
+                let nearest = Provision::Article(ArticlePart { point: None, ..part });
+                return Err(missing(wanted, lang, nearest, format!("{} · {}", article.heading, article.title)));
+            }
+        }
+        return point_passage(article, &article.paragraphs[0], None, key, ArticlePart { point: None, ..part }, lang);
     }
     let paragraph = article.paragraph(paragraph_number).ok_or_else(|| {
         let numbers: Vec<u32> = article.paragraphs.iter().filter_map(|p| p.number).collect();
         let nearest = nearest_number(&numbers, paragraph_number);
-        let nearest =
-            Provision::Article(ArticlePart { paragraph: Some(nearest), ..ArticlePart::default() }.with(part.article));
+        let nearest = ArticlePart { article: part.article, paragraph: Some(nearest), ..ArticlePart::default() };
+        let nearest = Provision::Article(nearest);
         let range = format!("{} {} {} 1–{}", article.heading, w.has, plural(w.paragraph, lang), numbers.len());
         missing(wanted, lang, nearest, range)
     })?;
@@ -159,12 +169,6 @@ fn article_passage(regulation: &Regulation, part: ArticlePart, lang: Lang) -> Re
             Ok(Passage { heading: format!("{title} ({scope})"), lines: subparagraph_lines(sub, label, 0) })
         }
         (None, None) => Ok(Passage { heading: title, lines: paragraph_lines(paragraph) }),
-    }
-}
-
-impl ArticlePart {
-    fn with(self, article: u32) -> ArticlePart {
-        ArticlePart { article, ..self }
     }
 }
 
@@ -314,4 +318,42 @@ fn wrap(text: &str, first: &str, rest: &str, width: usize) -> String {
     let mut out = textwrap::fill(text, options);
     out.push('\n');
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::law::text::Extract;
+
+    fn quote(citation: &str, lang: Lang) -> Result<Passage, Missing> {
+        let provision = Provision::parse(citation).expect("a citation");
+        passage(Extract::get().expect("the extract").regulation(lang), provision, lang)
+    }
+
+    #[test]
+    fn a_point_comes_with_its_lead_in_and_marks_what_is_left_out() {
+        let p = quote("6(1)(f)", Lang::En).expect("6(1)(f) exists");
+        let labels: Vec<&str> = p.lines.iter().map(|l| l.label.as_str()).collect();
+        assert_eq!(labels, ["1.", "", "(f)"]);
+        assert_eq!(p.lines[1].text, "[…]");
+        assert!(p.heading.ends_with("(paragraph 1, lead-in and point (f))"), "{}", p.heading);
+    }
+
+    #[test]
+    fn points_inside_points_of_an_unnumbered_article() {
+        assert!(quote("4(16)(b)", Lang::En).is_ok());
+        let missing = quote("4(16)(c)", Lang::Sv).expect_err("4(16) has points a and b");
+        assert_eq!(missing.nearest, Provision::parse("4(16)").expect("a citation"));
+    }
+
+    #[test]
+    fn the_nearest_existing_provision_is_suggested() {
+        let nearest = |c: &str| quote(c, Lang::En).expect_err("does not exist").nearest.cite(Lang::En);
+        assert_eq!(nearest("art. 6(7)"), "GDPR art. 6(4)");
+        assert_eq!(nearest("6(1)(k)"), "GDPR art. 6(1)(f)");
+        assert_eq!(nearest("art. 100"), "GDPR art. 99");
+        assert_eq!(nearest("4(30)"), "GDPR art. 4(26)");
+        assert_eq!(nearest("recital 174"), "GDPR recital 173");
+        assert_eq!(nearest("49(1) third subparagraph"), "GDPR art. 49(1) second subparagraph");
+    }
 }
