@@ -276,3 +276,25 @@ fn long_links_are_never_broken() {
     let link = "<https://eur-lex.europa.eu/legal-content/SV/TXT/HTML/?uri=CELEX:32016R0679#art_30>";
     assert!(out.lines().any(|l| l.trim() == link), "{out}");
 }
+
+#[test]
+fn json_references_are_strings_in_the_runs_language() {
+    let out = std::process::Command::new(env!("CARGO_BIN_EXE_rpcheck"))
+        .args(["lint", "--format", "json", "--lang", "sv", "examples/records/sociala-medier.toml"])
+        .current_dir(env!("CARGO_MANIFEST_DIR"))
+        .env("RPCHECK_TODAY", "2026-11-24")
+        .output()
+        .expect("rpcheck runs");
+    let doc: serde_json::Value = serde_json::from_slice(&out.stdout).expect("a JSON document");
+    let references: Vec<&serde_json::Value> =
+        doc["findings"].as_array().into_iter().flatten().flat_map(|f| f["references"].as_array().into_iter().flatten()).collect();
+    assert!(!references.is_empty());
+    for r in references {
+        let cite = r["cite"].as_str().expect("cite is a string");
+        assert!(!cite.starts_with("GDPR"), "Swedish output cites in Swedish: {cite}");
+        if let Some(url) = r.get("url") {
+            let url = url.as_str().expect("url is a string");
+            assert!(!url.contains("/EN/"), "Swedish output links the Swedish text: {url}");
+        }
+    }
+}
