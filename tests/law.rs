@@ -286,8 +286,12 @@ fn json_references_are_strings_in_the_runs_language() {
         .output()
         .expect("rpcheck runs");
     let doc: serde_json::Value = serde_json::from_slice(&out.stdout).expect("a JSON document");
-    let references: Vec<&serde_json::Value> =
-        doc["findings"].as_array().into_iter().flatten().flat_map(|f| f["references"].as_array().into_iter().flatten()).collect();
+    let references: Vec<&serde_json::Value> = doc["findings"]
+        .as_array()
+        .into_iter()
+        .flatten()
+        .flat_map(|f| f["references"].as_array().into_iter().flatten())
+        .collect();
     assert!(!references.is_empty());
     for r in references {
         let cite = r["cite"].as_str().expect("cite is a string");
