@@ -302,3 +302,19 @@ fn json_references_are_strings_in_the_runs_language() {
         }
     }
 }
+
+proptest::proptest! {
+    /// No text makes the citation readers or the passage finder panic.
+    #[test]
+    fn any_text_is_read_without_panicking(text in "\\PC{0,40}|(GDPR )?(art\\. |artikel |recital |skäl |[0-9] kap\\. )?[0-9]{0,3}[(.)0-9a-zåäö§ –-]{0,24}", n in 0u32..400, sub in 0u8..12, point in proptest::option::of(b'a'..=b'z')) {
+        let statutes = rpcheck::law::statute::Statutes::builtin().expect("the statute table loads");
+        let _ = statutes.parse(&text);
+        let parsed = Provision::parse(&text);
+        let made = Provision::Article(ArticlePart { article: n, paragraph: Some(n % 12), subparagraph: Some(sub), point });
+        for provision in parsed.into_iter().chain([made, Provision::Recital(n)]) {
+            for lang in [Lang::En, Lang::Sv] {
+                let _ = passage(extract().regulation(lang), provision, lang);
+            }
+        }
+    }
+}

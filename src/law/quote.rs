@@ -131,7 +131,11 @@ fn article_passage(regulation: &Regulation, part: ArticlePart, lang: Lang) -> Re
                 return Err(missing(wanted, lang, nearest, format!("{} · {}", article.heading, article.title)));
             }
         }
-        return point_passage(article, &article.paragraphs[0], None, key, ArticlePart { point: None, ..part }, lang);
+        let whole = ArticlePart { point: None, ..part };
+        let Some(only) = article.paragraphs.first() else {
+            return Err(missing(wanted, lang, Provision::Article(ArticlePart { paragraph: None, ..whole }), title));
+        };
+        return point_passage(article, only, None, key, whole, lang);
     }
     let paragraph = article.paragraph(paragraph_number).ok_or_else(|| {
         let numbers: Vec<u32> = article.paragraphs.iter().filter_map(|p| p.number).collect();
@@ -142,13 +146,15 @@ fn article_passage(regulation: &Regulation, part: ArticlePart, lang: Lang) -> Re
         missing(wanted, lang, nearest, range)
     })?;
     let subparagraph = match part.subparagraph {
-        Some(s) => Some(paragraph.subparagraphs.get(usize::from(s) - 1).ok_or_else(|| {
-            let count = paragraph.subparagraphs.len();
-            let nearest = ArticlePart { subparagraph: u8::try_from(count).ok(), point: None, ..part };
-            let context =
-                format!("{} {paragraph_number} {} {count} {}", w.paragraph, w.has, plural(w.subparagraph, lang));
-            missing(wanted, lang, Provision::Article(nearest), context)
-        })?),
+        Some(s) => {
+            Some(usize::from(s).checked_sub(1).and_then(|i| paragraph.subparagraphs.get(i)).ok_or_else(|| {
+                let count = paragraph.subparagraphs.len();
+                let nearest = ArticlePart { subparagraph: u8::try_from(count).ok(), point: None, ..part };
+                let context =
+                    format!("{} {paragraph_number} {} {count} {}", w.paragraph, w.has, plural(w.subparagraph, lang));
+                missing(wanted, lang, Provision::Article(nearest), context)
+            })?)
+        }
         None => None,
     };
     match (part.point, subparagraph) {
