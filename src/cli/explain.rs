@@ -7,7 +7,8 @@ use std::process::ExitCode;
 use clap::Args;
 
 use crate::error::{Error, Result};
-use crate::findings::Lang;
+use crate::findings::{Lang, Reference};
+use crate::law::gdpr::Provision;
 use crate::policy::{Policy, Rule};
 
 /// Arguments of `rpcheck explain`.
@@ -44,7 +45,8 @@ impl ExplainArgs {
     }
 }
 
-/// The full text of a rule, as `explain` prints it.
+/// The full text of a rule, as `explain` prints it, with the text of each GDPR provision it
+/// cites quoted in `lang` under its reference.
 pub fn explain(rule: &Rule, lang: Lang) -> String {
     let (why, fix, law, fires, quiet, severity) = match lang {
         Lang::En => ("Why", "How to fix", "Legal references", "Fires on", "Does not fire on", "default severity"),
@@ -54,17 +56,32 @@ pub fn explain(rule: &Rule, lang: Lang) -> String {
     };
     let mut out = format!("{}: {}\n{severity}: {}\n\n", rule.id, rule.title.get(lang), rule.severity.as_str());
     let _ = write!(out, "{why}\n{}\n\n{fix}\n{}\n\n{law}\n", indent(rule.why.get(lang)), indent(rule.help.get(lang)));
-    for r in rule.references.iter().map(|r| r.local(lang)) {
+    for reference in rule.references.iter() {
+        let r = reference.local(lang);
         let _ = match r.url {
             Some(url) => writeln!(out, "  - {} <{url}>", r.cite),
             None => writeln!(out, "  - {}", r.cite),
         };
+        out.push_str(&quoted(reference, lang));
     }
     for example in &rule.examples {
         let _ = write!(out, "\n{}\n{}", if example.fires { fires } else { quiet }, indent(example.record.trim_end()));
         out.push('\n');
     }
     out
+}
+
+/// The text of a GDPR reference, indented under it; nothing for other sources.
+fn quoted(reference: &Reference, lang: Lang) -> String {
+    let Some(provision) = Provision::parse(reference.cite.get(Lang::En)) else {
+        return String::new();
+    };
+    match super::law::find(provision, lang) {
+        Ok(passage) => {
+            passage.render_heading("      ", super::law::WIDTH) + &passage.render("      ", super::law::WIDTH)
+        }
+        Err(e) => format!("      ({e})\n"),
+    }
 }
 
 fn indent(text: &str) -> String {

@@ -1,6 +1,7 @@
 //! The command line: one file per subcommand; the doc comments here are the `--help` text.
 
 mod explain;
+mod law;
 mod lint;
 mod rules;
 mod schema;
@@ -27,6 +28,8 @@ enum Command {
     Explain(explain::ExplainArgs),
     /// List the rules; with --check, run every rule's examples.
     Rules(rules::RulesArgs),
+    /// Print a GDPR provision word for word, in English or Swedish, with its link.
+    Law(law::LawArgs),
     /// Print the JSON Schema of records; with --check, fail if the committed one is stale.
     Schema(schema::SchemaArgs),
 }
@@ -38,6 +41,7 @@ impl Cli {
             Command::Lint(args) => args.run(),
             Command::Explain(args) => args.run(),
             Command::Rules(args) => args.run(),
+            Command::Law(args) => args.run(),
             Command::Schema(args) => args.run(),
         }
     }

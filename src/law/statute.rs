@@ -53,8 +53,18 @@ pub struct StatuteCitation<'a> {
     pub sections: Vec<String>,
     /// Whether the sections are a range ("1–2 §§") rather than a list ("4, 9 och 10 §§").
     pub range: bool,
-    /// The stycke (subsection), counted from 1.
-    pub stycke: Option<u8>,
+    /// The stycken (subsections) cited, each counted from 1 and maybe narrowed to a numbered
+    /// point: "första stycket 1 och tredje stycket".
+    pub stycken: Vec<Stycke>,
+}
+
+/// A stycke (subsection) cited, maybe narrowed to one of its numbered points.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Stycke {
+    /// Its number, counted from 1.
+    pub number: u8,
+    /// The numbered point within it.
+    pub point: Option<u32>,
 }
 
 impl Statutes {
@@ -80,20 +90,40 @@ impl Statutes {
         if (words[mark] == "§§") != (sections.len() > 1) {
             return None;
         }
-        let mut rest = &words[mark + 1..];
-        let mut stycke = None;
-        if let [word, "stycket", after @ ..] = rest {
-            stycke = Some(ordinal_number(word)?);
-            rest = after;
-        }
+        let (stycken, rest) = stycken(&words[mark + 1..]);
         let name = rest.join(" ");
         let statute = self.0.iter().find(|s| {
             name == s.sv.to_lowercase()
                 || s.names.contains(&name)
                 || name.ends_with(&format!("({})", s.sfs)) && (chapter.is_some() == s.chapters)
         })?;
-        (chapter.is_some() == statute.chapters).then_some(StatuteCitation { statute, chapter, sections, range, stycke })
+        (chapter.is_some() == statute.chapters).then_some(StatuteCitation {
+            statute,
+            chapter,
+            sections,
+            range,
+            stycken,
+        })
     }
+}
+
+/// "första stycket 1 och tredje stycket …" → the stycken with their points, and the words after.
+fn stycken<'w, 'a>(mut words: &'w [&'a str]) -> (Vec<Stycke>, &'w [&'a str]) {
+    let mut out = Vec::new();
+    while let [word, "stycket", after @ ..] = words {
+        let Some(n) = ordinal_number(word) else { break };
+        words = after;
+        let point = words.first().and_then(|w| number(w));
+        if point.is_some() {
+            words = &words[1..];
+        }
+        out.push(Stycke { number: n, point });
+        match words {
+            ["och", next, "stycket", ..] if ordinal_number(next).is_some() => words = &words[1..],
+            _ => break,
+        }
+    }
+    (out, words)
 }
 
 fn number(text: &str) -> Option<u32> {
@@ -126,12 +156,11 @@ impl StatuteCitation<'_> {
             None => s.clone(),
         };
         let shown: Vec<String> = self.sections.iter().map(spaced).collect();
-        let (and, chapter, section, sections, stycke) = match lang {
-            Lang::Sv => ("och", "kap.", "§", "§§", self.stycke.and_then(ordinal_sv).map(|o| format!(" {o} stycket"))),
-            Lang::En => {
-                ("and", "ch.", "s.", "ss.", self.stycke.and_then(ordinal_en).map(|o| format!(" {o} paragraph")))
-            }
+        let (and, section, sections) = match lang {
+            Lang::Sv => ("och", "§", "§§"),
+            Lang::En => ("and", "s.", "ss."),
         };
+        let stycke = self.stycken(lang);
         let list = match shown.as_slice() {
             [one] => one.clone(),
             [from, to] if self.range => format!("{from}–{to}"),
@@ -139,15 +168,39 @@ impl StatuteCitation<'_> {
             [] => String::new(),
         };
         let mark = if shown.len() > 1 { sections } else { section };
-        let chapter = self.chapter.map(|c| format!("{c} {chapter} ")).unwrap_or_default();
-        let stycke = stycke.unwrap_or_default();
         match lang {
-            Lang::Sv => format!("{chapter}{list} {mark}{stycke} {}", self.statute.sv),
+            Lang::Sv => {
+                let chapter = self.chapter.map(|c| format!("{c} kap. ")).unwrap_or_default();
+                format!("{chapter}{list} {mark}{stycke} {}", self.statute.sv)
+            }
             Lang::En => {
                 let chapter = self.chapter.map(|c| format!(" ch. {c}")).unwrap_or_default();
                 format!("{}{chapter} {mark} {list}{stycke}", self.statute.en)
             }
         }
+    }
+
+    /// " första stycket 1 och tredje stycket", " first paragraph point 1 and third paragraph", or "".
+    fn stycken(&self, lang: Lang) -> String {
+        let parts: Vec<String> = self
+            .stycken
+            .iter()
+            .map(|&Stycke { number: n, point }| {
+                let point = point.map(|p| match lang {
+                    Lang::Sv => format!(" {p}"),
+                    Lang::En => format!(" point {p}"),
+                });
+                match lang {
+                    Lang::Sv => format!("{} stycket{}", ordinal_sv(n).unwrap_or_default(), point.unwrap_or_default()),
+                    Lang::En => format!("{} paragraph{}", ordinal_en(n).unwrap_or_default(), point.unwrap_or_default()),
+                }
+            })
+            .collect();
+        let and = match lang {
+            Lang::Sv => " och ",
+            Lang::En => " and ",
+        };
+        if parts.is_empty() { String::new() } else { format!(" {}", parts.join(and)) }
     }
 
     /// The act on riksdagen.se at its first cited section (`#K3P8`, `#P10`, `#P2a`).
@@ -189,6 +242,9 @@ mod tests {
         let (sv, en, url) = both("2 a § arkivlagen");
         assert_eq!((sv.as_str(), en.as_str()), ("2 a § arkivlagen (1990:782)", "Archives Act (1990:782) s. 2 a"));
         assert!(url.is_some_and(|u| u.ends_with("#P2a")));
+        let (sv, en, _) = both("3 kap. 3 § första stycket 1 och tredje stycket dataskyddslagen");
+        assert_eq!(sv, "3 kap. 3 § första stycket 1 och tredje stycket dataskyddslagen (2018:218)");
+        assert_eq!(en, "Data Protection Act (2018:218) ch. 3 s. 3 first paragraph point 1 and third paragraph");
         let (sv, en, _) = both("2 kap. 1–2 §§ dataskyddslagen (2018:218)");
         assert_eq!(
             (sv.as_str(), en.as_str()),

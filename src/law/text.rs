@@ -93,9 +93,9 @@ pub struct Point {
 }
 
 impl Point {
-    /// The label without brackets, as citations name it: "a", "11".
+    /// The label without brackets or full stop, as citations name it: "a", "11".
     pub fn key(&self) -> &str {
-        self.label.trim_matches(|c| c == '(' || c == ')')
+        self.label.trim_matches(|c| c == '(' || c == ')' || c == '.')
     }
 }
 

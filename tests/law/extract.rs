@@ -10,9 +10,18 @@ pub fn extract() -> Extract {
     let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("law");
     let read = |name: &str| std::fs::read_to_string(root.join(name)).expect("the vendored Formex XML");
     Extract {
-        source: read("SOURCE.md").split_whitespace().collect::<Vec<_>>().join(" "),
+        source: acknowledgement(&read("SOURCE.md")),
         en: regulation(&read("gdpr-en.xml")),
         sv: regulation(&read("gdpr-sv.xml")),
+    }
+}
+
+/// SOURCE.md up to its acknowledgement of the source (what follows is for maintainers).
+fn acknowledgement(source: &str) -> String {
+    let text = source.split_whitespace().collect::<Vec<_>>().join(" ");
+    match text.find("acknowledged.") {
+        Some(at) => text[..at + "acknowledged.".len()].to_string(),
+        None => text,
     }
 }
 
