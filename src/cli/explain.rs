@@ -54,7 +54,7 @@ pub fn explain(rule: &Rule, lang: Lang) -> String {
             ("Varför", "Så åtgärdar du", "Rättsliga källor", "Slår till på", "Slår inte till på", "standardnivå")
         }
     };
-    let mut out = format!("{}: {}\n{severity}: {}\n\n", rule.id, rule.title.get(lang), rule.severity.as_str());
+    let mut out = format!("{}: {}\n{severity}: {}\n\n", rule.id, rule.title.get(lang), rule.severity.word(lang));
     let _ = write!(out, "{why}\n{}\n\n{fix}\n{}\n\n{law}\n", indent(rule.why.get(lang)), indent(rule.help.get(lang)));
     for reference in rule.references.iter() {
         let r = reference.local(lang);

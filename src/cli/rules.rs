@@ -71,8 +71,9 @@ fn list(policy: &Policy, format: ListFormat, lang: Lang) -> String {
     match format {
         ListFormat::Table => {
             let width = policy.rules.iter().map(|r| r.id.len()).max().unwrap_or(0);
+            let level = policy.rules.iter().map(|r| r.severity.word(lang).len()).max().unwrap_or(0);
             for r in &policy.rules {
-                let _ = writeln!(out, "{:width$}  {:7}  {}", r.id, r.severity.as_str(), r.title.get(lang));
+                let _ = writeln!(out, "{:width$}  {:level$}  {}", r.id, r.severity.word(lang), r.title.get(lang));
             }
         }
         ListFormat::Markdown => {
@@ -84,7 +85,7 @@ fn list(policy: &Policy, format: ListFormat, lang: Lang) -> String {
                     out,
                     "| `{}` | {} | {} | {} |",
                     r.id,
-                    r.severity.as_str(),
+                    r.severity.word(lang),
                     r.title.get(lang),
                     cites.join("; ")
                 );
