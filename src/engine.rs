@@ -9,7 +9,7 @@ use serde::Deserialize;
 use serde_json::Value;
 
 use crate::config::Overrides;
-use crate::findings::{Anchor, Finding, Lang, RawFinding, Region, Severity, WaivedFinding};
+use crate::findings::{Anchor, Finding, Fix, Lang, RawFinding, Region, Severity, WaivedFinding};
 use crate::model::Record;
 use crate::policy::{Check, Policy, Rule, select};
 use crate::rules::{Hit, RuleContext};
@@ -162,14 +162,15 @@ impl<'a> Engine<'a> {
             let raw = issues
                 .into_iter()
                 .map(|issue| {
-                    let help = issue.help.as_ref().map(|h| h.get(self.settings.lang).to_string());
-                    self.engine_finding(
-                        "record/schema",
-                        issue.pointer,
-                        issue.anchor,
-                        issue.message.get(self.settings.lang).to_string(),
-                        help,
-                    )
+                    let lang = self.settings.lang;
+                    let help = issue.help.as_ref().map(|h| h.get(lang).to_string());
+                    let fix =
+                        issue.replacement.map(|r| Fix { title: r.title.shared(lang).clone(), replacement: r.text });
+                    let message = issue.message.get(lang).to_string();
+                    RawFinding {
+                        fix,
+                        ..self.engine_finding("record/schema", issue.pointer, issue.anchor, message, help)
+                    }
                 })
                 .collect();
             return (raw, None);
@@ -249,6 +250,7 @@ impl<'a> Engine<'a> {
             help: self.fill(rule.help.shared(self.settings.lang), node, record, &hit.vars),
             pointer: hit.pointer,
             anchor: Anchor::Value,
+            fix: None,
         }
     }
 
@@ -272,6 +274,7 @@ impl<'a> Engine<'a> {
                 .map(Arc::from)
                 .or_else(|| rule.map(|r| r.help.shared(self.settings.lang).clone()))
                 .unwrap_or_default(),
+            fix: None,
         }
     }
 
@@ -319,6 +322,7 @@ impl<'a> Engine<'a> {
             message: raw.message,
             help: Some(raw.help).filter(|h| !h.is_empty()),
             references,
+            fix: raw.fix,
         }
     }
 }

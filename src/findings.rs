@@ -87,6 +87,19 @@ pub struct Finding {
     pub help: Option<Arc<str>>,
     /// The legal provisions the rule rests on (shared with the rule).
     pub references: Arc<[Reference]>,
+    /// The edit that certainly fixes it, where there is one.
+    pub fix: Option<Fix>,
+}
+
+/// A certain fix: the text that replaces the finding's span (a misspelt key by the one meant, an
+/// alpha-3 country code by its alpha-2 code). Editors apply it as a quick fix; json and sarif
+/// carry it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Fix {
+    /// What the fix does, in the run's language.
+    pub title: Arc<str>,
+    /// The text that replaces the finding's span.
+    pub replacement: String,
 }
 
 /// Where an issue should be drawn: on a value, on the key that names it, or on a span its
@@ -116,6 +129,8 @@ pub struct RawFinding {
     pub message: Arc<str>,
     /// How to fix it, in the run's language.
     pub help: Arc<str>,
+    /// The edit that certainly fixes it, where there is one.
+    pub fix: Option<Fix>,
 }
 
 /// A place in a text as 1-based lines and columns.

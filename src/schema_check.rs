@@ -22,6 +22,33 @@ pub struct SchemaIssue {
     pub help: Option<Text>,
     /// Whether the issue is a value of the wrong type.
     pub wrong_type: bool,
+    /// The text that certainly fixes the issue in place of the key or value it is drawn on.
+    pub replacement: Option<Replacement>,
+}
+
+/// A certain fix for a schema issue: what it does, and the text that replaces the key or value.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Replacement {
+    /// What the fix does.
+    pub title: Text,
+    /// The replacing text, as TOML.
+    pub text: String,
+}
+
+impl Replacement {
+    fn key(best: &str) -> Self {
+        Replacement {
+            title: Text::new(format!("rename to `{best}`"), format!("byt namn till `{best}`")),
+            text: best.into(),
+        }
+    }
+
+    fn string(value: &str) -> Self {
+        Replacement {
+            title: Text::new(format!("write \"{value}\""), format!("skriv \"{value}\"")),
+            text: format!("\"{value}\""),
+        }
+    }
 }
 
 /// A compiled schema of a file the user writes (a record, rpcheck.toml) plus the raw schema,
@@ -75,6 +102,7 @@ impl SchemaCheck {
             message,
             help,
             wrong_type: false,
+            replacement: None,
         };
         match kind {
             ValidationErrorKind::AdditionalProperties { unexpected } => {
@@ -124,7 +152,8 @@ impl SchemaCheck {
 
     fn unknown_key(&self, at: &str, key: &str) -> SchemaIssue {
         let allowed = self.allowed_keys(at);
-        let help = match did_you_mean(key, allowed.iter().map(String::as_str)) {
+        let best = did_you_mean(key, allowed.iter().map(String::as_str));
+        let help = match best {
             Some(best) => Text::new(format!("did you mean `{best}`?"), format!("menade du `{best}`?")),
             None => Text::new(
                 format!("keys allowed here: {}", allowed.join(", ")),
@@ -137,6 +166,7 @@ impl SchemaCheck {
             message: Text::new(format!("unknown key `{key}`"), format!("okänd nyckel `{key}`")),
             help: Some(help),
             wrong_type: false,
+            replacement: best.map(Replacement::key),
         }
     }
 
@@ -145,8 +175,11 @@ impl SchemaCheck {
         let given = found.as_str().unwrap_or_default();
         let is_country = self.subschema(at).and_then(|s| s.get("enum")).and_then(Value::as_array).map(Vec::len)
             == Some(model::COUNTRY_CODES.len());
+        let replacement;
         let (message, help) = if is_country {
-            let help = match alpha2_for(&given.to_uppercase()) {
+            let alpha2 = alpha2_for(&given.to_uppercase());
+            replacement = alpha2.map(Replacement::string);
+            let help = match alpha2 {
                 Some(code) => Some(Text::new(
                     format!("`{given}` is an alpha-3 code; write `{code}`"),
                     format!("`{given}` är en kod med tre bokstäver; skriv `{code}`"),
@@ -165,11 +198,12 @@ impl SchemaCheck {
             )
         } else {
             let list = options.join(", ");
-            let help = did_you_mean(given, options.iter().copied())
-                .map(|best| Text::new(format!("did you mean `{best}`?"), format!("menade du `{best}`?")));
+            let best = did_you_mean(given, options.iter().copied());
+            replacement = best.map(Replacement::string);
+            let help = best.map(|best| Text::new(format!("did you mean `{best}`?"), format!("menade du `{best}`?")));
             (Text::new(format!("{found} is not one of: {list}"), format!("{found} är inte något av: {list}")), help)
         };
-        SchemaIssue { pointer: at.to_string(), anchor: Anchor::Value, message, help, wrong_type: false }
+        SchemaIssue { pointer: at.to_string(), anchor: Anchor::Value, message, help, wrong_type: false, replacement }
     }
 
     fn wrong_type(&self, at: &str, kind: &TypeKind, found: &Value) -> Text {
@@ -254,7 +288,14 @@ fn bad_format(at: &str, format: &str, found: &Value) -> SchemaIssue {
             Text::new(format!("write a valid {other}"), format!("skriv ett giltigt värde ({other})")),
         ),
     };
-    SchemaIssue { pointer: at.to_string(), anchor: Anchor::Value, message, help: Some(help), wrong_type: false }
+    SchemaIssue {
+        pointer: at.to_string(),
+        anchor: Anchor::Value,
+        message,
+        help: Some(help),
+        wrong_type: false,
+        replacement: None,
+    }
 }
 
 fn other_message(kind: &ValidationErrorKind) -> String {

@@ -38,6 +38,15 @@ struct Finding<'a> {
     message: &'a str,
     help: Option<&'a str>,
     references: Vec<LocalReference<'a>>,
+    /// A certain fix: replace the finding's place (line..end_column) with `replacement`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    fix: Option<Fix<'a>>,
+}
+
+#[derive(Serialize)]
+struct Fix<'a> {
+    title: &'a str,
+    replacement: &'a str,
 }
 
 #[derive(Serialize)]
@@ -80,6 +89,7 @@ pub fn render(report: &RunReport, out: &mut dyn std::io::Write) -> std::io::Resu
                 message: &f.message,
                 help: f.help.as_deref(),
                 references: f.references.iter().map(|r| r.local(report.lang)).collect(),
+                fix: f.fix.as_ref().map(|x| Fix { title: &x.title, replacement: &x.replacement }),
             });
         }
         waived.extend(file.waived.iter().map(|w| Waived {

@@ -4,8 +4,9 @@
 use std::collections::BTreeMap;
 
 use serde_sarif::sarif::{
-    ArtifactLocation, Location, Message, MultiformatMessageString, PhysicalLocation, PropertyBag, Region,
-    ReportingConfiguration, ReportingDescriptor, Result as SarifResult, ResultLevel, Run, Sarif, Tool, ToolComponent,
+    ArtifactChange, ArtifactContent, ArtifactLocation, Fix as SarifFix, Location, Message, MultiformatMessageString,
+    PhysicalLocation, PropertyBag, Region, Replacement, ReportingConfiguration, ReportingDescriptor,
+    Result as SarifResult, ResultLevel, Run, Sarif, Tool, ToolComponent,
 };
 
 use crate::findings::{Finding, Lang, RuleDoc, RunReport, Severity};
@@ -65,18 +66,40 @@ fn descriptor(rule: &RuleDoc, lang: Lang) -> ReportingDescriptor {
     }
 }
 
-fn result(finding: &Finding, path: &str, rule_index: Option<usize>) -> SarifResult {
-    let region = Region::builder()
+fn region(finding: &Finding) -> Region {
+    Region::builder()
         .start_line(finding.region.line as i64)
         .start_column(finding.region.column as i64)
         .end_line(finding.region.end_line as i64)
         .end_column(finding.region.end_column as i64)
+        .build()
+}
+
+/// The finding's certain fix as a SARIF `fix`: its place replaced by the new text.
+fn fix(finding: &Finding, path: &str) -> Option<SarifFix> {
+    let fix = finding.fix.as_ref()?;
+    let replacement = Replacement::builder()
+        .deleted_region(region(finding))
+        .inserted_content(ArtifactContent::builder().text(fix.replacement.as_str()).build())
         .build();
+    let change = ArtifactChange::builder()
+        .artifact_location(ArtifactLocation::builder().uri(uri(path)).build())
+        .replacements(vec![replacement])
+        .build();
+    Some(
+        SarifFix::builder()
+            .description(Message::builder().text(&*fix.title).build())
+            .artifact_changes(vec![change])
+            .build(),
+    )
+}
+
+fn result(finding: &Finding, path: &str, rule_index: Option<usize>) -> SarifResult {
     let location = Location::builder()
         .physical_location(
             PhysicalLocation::builder()
                 .artifact_location(ArtifactLocation::builder().uri(uri(path)).build())
-                .region(region)
+                .region(region(finding))
                 .build(),
         )
         .build();
@@ -84,11 +107,9 @@ fn result(finding: &Finding, path: &str, rule_index: Option<usize>) -> SarifResu
         .rule_id(&*finding.rule)
         .level(level(finding.severity))
         .message(Message::builder().text(&*finding.message).build())
-        .locations(vec![location]);
-    match rule_index {
-        Some(i) => result.rule_index(i as i64).build(),
-        None => result.build(),
-    }
+        .locations(vec![location])
+        .build();
+    SarifResult { rule_index: rule_index.map(|i| i as i64), fixes: fix(finding, path).map(|f| vec![f]), ..result }
 }
 
 /// Render the report as a SARIF 2.1.0 log.
