@@ -280,34 +280,66 @@ impl<'a> Engine<'a> {
 
     /// A file whose bytes cannot be checked: one `record/syntax` finding that says why.
     fn unusable(&self, at: usize, problem: Problem) -> RawFinding {
-        let lang = self.settings.lang;
-        let message = match (problem, lang) {
-            (Problem::TooLarge(limit), Lang::En) => format!("the file is larger than the limit of {limit} bytes"),
-            (Problem::TooLarge(limit), Lang::Sv) => format!("filen är större än gränsen på {limit} byte"),
-            (Problem::NotUtf8, Lang::En) => "the file is not valid UTF-8".to_string(),
-            (Problem::NotUtf8, Lang::Sv) => "filen är inte giltig UTF-8".to_string(),
-        };
-        let help = match (problem, lang) {
-            (Problem::TooLarge(_), Lang::En) => {
-                "a record is a small text file: check that this is the file you meant, or raise `max_file_bytes` in rpcheck.toml"
+        let at = Anchor::Span(at..at);
+        match problem {
+            Problem::TooLarge(limit) => {
+                self.worded_finding("record/syntax", "too-large", String::new(), at, &[("limit", limit.to_string())])
             }
-            (Problem::TooLarge(_), Lang::Sv) => {
-                "en förteckning är en liten textfil: kontrollera att det är rätt fil, eller höj `max_file_bytes` i rpcheck.toml"
-            }
-            (Problem::NotUtf8, Lang::En) => "save the file as UTF-8",
-            (Problem::NotUtf8, Lang::Sv) => "spara filen som UTF-8",
-        };
-        self.engine_finding("record/syntax", String::new(), Anchor::Span(at..at), message, Some(help.to_string()))
+            Problem::NotUtf8 => self.worded_finding("record/syntax", "not-utf8", String::new(), at, &[]),
+        }
     }
 
     fn syntax_errors(&self, mut errors: Vec<source::SyntaxError>) -> Vec<RawFinding> {
         // A broken file can yield the same complaint many times over (deep nesting); once is enough.
         errors.sort_by(|a, b| (a.span.start, &a.message).cmp(&(b.span.start, &b.message)));
         errors.dedup_by(|a, b| a.message == b.message);
-        errors
-            .into_iter()
-            .map(|e| self.engine_finding("record/syntax", String::new(), Anchor::Span(e.span), e.message, None))
-            .collect()
+        errors.into_iter().map(|e| self.syntax_finding(&e)).collect()
+    }
+
+    /// A TOML syntax error in the run's language: the parser's phrases through the `toml`
+    /// glossary of the record pack (a phrase it does not list stays as the parser wrote it).
+    fn syntax_finding(&self, error: &source::SyntaxError) -> RawFinding {
+        let (problem, expected) = error.parts();
+        let word = |phrase: &str| {
+            let known = self.policy.glossary.get("toml").and_then(|words| words.get(phrase));
+            known.map_or(phrase, |w| w.get(self.settings.lang)).to_string()
+        };
+        let at = Anchor::Span(error.span.clone());
+        let mut vars = vec![("problem", word(problem))];
+        if expected.is_empty() {
+            return self.worded_finding("record/syntax", "toml", String::new(), at, &vars);
+        }
+        let expected: Vec<String> = expected.into_iter().map(word).collect();
+        vars.push(("expected", expected.join(", ")));
+        self.worded_finding("record/syntax", "toml-expected", String::new(), at, &vars)
+    }
+
+    /// A finding the engine makes itself, worded by the rule's case `case` (or the rule's own
+    /// message) with `vars` filled in, like every rule's.
+    pub fn worded_finding(
+        &self,
+        id: &str,
+        case: &str,
+        pointer: String,
+        anchor: Anchor,
+        vars: &[(&str, String)],
+    ) -> RawFinding {
+        let Some(rule) = self.policy.rule(id) else {
+            return self.engine_finding(id, pointer, anchor, id.to_string(), None);
+        };
+        let lang = self.settings.lang;
+        let case = rule.named_case(case);
+        let message = case.and_then(|c| c.message.as_ref()).unwrap_or(&rule.message);
+        let help = case.and_then(|c| c.help.as_ref()).unwrap_or(&rule.help);
+        RawFinding {
+            rule: rule.id.clone(),
+            severity: case.and_then(|c| c.severity).unwrap_or(rule.severity),
+            message: self.fill(message.shared(lang), &Value::Null, &Value::Null, vars),
+            help: self.fill(help.shared(lang), &Value::Null, &Value::Null, vars),
+            pointer,
+            anchor,
+            fix: None,
+        }
     }
 
     /// A raw finding on its place, with the rule's references.

@@ -152,11 +152,8 @@ fn duplicate_ids(engines: &[Engine<'_>], inputs: &[Input], ids: &[IdAt], files: 
             continue;
         };
         let engine = &engines[input.project];
-        let message = match engine.lang() {
-            Lang::En => format!("record id `{id}` is also used by {other}"),
-            Lang::Sv => format!("id:t `{id}` används redan av {other}"),
-        };
-        let raw = engine.engine_finding("record/duplicate-id", "/id".into(), Anchor::Value, message, None);
+        let vars = [("id", id.clone()), ("other", other.clone())];
+        let raw = engine.worded_finding("record/duplicate-id", "across-files", "/id".into(), Anchor::Value, &vars);
         if let Some(finding) = engine.cross_file_finding(raw, at) {
             file.findings.push(finding);
             file.sort();

@@ -147,3 +147,25 @@ fn no_run_writes_to_its_inputs() {
         assert_eq!(&std::fs::read(path).expect("read input"), bytes, "{} changed", path.display());
     }
 }
+
+#[test]
+fn syntax_errors_are_worded_in_swedish_under_lang_sv() {
+    let out = rpcheck(&["lint", "--lang", "sv", "--format", "json", "tests/hostile", "tests/data/broken"], root());
+    let report: serde_json::Value = serde_json::from_slice(&out.stdout).expect("json");
+    let messages: Vec<&str> = report["findings"]
+        .as_array()
+        .expect("findings")
+        .iter()
+        .filter(|f| f["rule"] == "record/syntax")
+        .filter_map(|f| f["message"].as_str())
+        .collect();
+    assert!(messages.len() >= 8, "{messages:?}");
+    // Every English phrase of the parser's glossary that shows up untranslated is a defect.
+    let pack: toml::Value = toml::from_str(include_str!("../policies/record.toml")).expect("record pack");
+    let phrases = pack["pack"]["glossary"]["toml"].as_table().expect("toml glossary");
+    for message in messages {
+        let problem = message.split(", förväntade ").next().unwrap_or(message);
+        let untranslated = phrases.iter().any(|(en, words)| en == problem && words["sv"].as_str() != Some(en));
+        assert!(!untranslated && !message.contains(", expected "), "English left in: {message}");
+    }
+}

@@ -71,8 +71,12 @@ pub enum Check {
     Engine,
 }
 
-/// A condition that changes a finding's severity or message.
+/// A condition that changes a finding's severity or message, or a wording the engine names.
 pub struct CompiledCase {
+    /// The name the engine asks for; a named case has no condition.
+    pub name: Option<String>,
+    /// How to fix it, in this case.
+    pub help: Option<Text>,
     when: Option<Validator>,
     when_record: Option<Validator>,
     /// The severity in this case.
@@ -115,6 +119,11 @@ impl Rule {
         self.when_record.as_ref().is_none_or(|v| v.is_valid(record))
     }
 
+    /// The case the engine names, for the wording of a finding it makes itself.
+    pub fn named_case(&self, name: &str) -> Option<&CompiledCase> {
+        self.cases.iter().find(|c| c.name.as_deref() == Some(name))
+    }
+
     /// What a reader is told about the rule, for output that lists rules.
     pub fn doc(&self) -> crate::findings::RuleDoc {
         crate::findings::RuleDoc {
@@ -129,7 +138,7 @@ impl Rule {
 
     /// The first case matching the node and the record, if any.
     pub fn case_for(&self, node: &Value, record: &Value) -> Option<&CompiledCase> {
-        self.cases.iter().find(|c| {
+        self.cases.iter().filter(|c| c.name.is_none()).find(|c| {
             c.when.as_ref().is_none_or(|v| v.is_valid(node))
                 && c.when_record.as_ref().is_none_or(|v| v.is_valid(record))
         })
@@ -275,6 +284,8 @@ impl PackSource<'_> {
         let mut cases = Vec::with_capacity(spec.case.len());
         for (c, case) in spec.case.iter().enumerate() {
             cases.push(CompiledCase {
+                name: case.name.clone(),
+                help: case.help.clone(),
                 when: self.compile_opt(&case.when, at(&format!("case/{c}/when")))?,
                 when_record: self.compile_opt(&case.when_record, at(&format!("case/{c}/when_record")))?,
                 severity: case.severity,

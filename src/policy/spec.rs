@@ -84,10 +84,18 @@ pub struct RuleSpec {
     pub example: Vec<Example>,
 }
 
-/// A condition that changes severity or message when it matches; the first match wins.
+/// A condition that changes severity or message when it matches; the first match wins. A case
+/// with a `name` is chosen by the engine instead (the wording of a finding it makes itself, such
+/// as a file too large to read), never by a condition.
 #[derive(Debug, Clone, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Case {
+    /// The name the engine asks for.
+    #[serde(default)]
+    pub name: Option<String>,
+    /// How to fix it, in this case.
+    #[serde(default)]
+    pub help: Option<Text>,
     /// JSON Schema on the node the finding is about.
     #[serde(default)]
     pub when: Option<Value>,

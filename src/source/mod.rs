@@ -13,10 +13,21 @@ use toml::de::{DeTable, DeValue};
 /// A TOML syntax error with the byte range it concerns.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct SyntaxError {
-    /// The parser's description of the problem.
+    /// The parser's description of the problem (English, as the parser words it).
     pub message: String,
     /// Where in the text, as a byte range.
     pub span: Range<usize>,
+}
+
+impl SyntaxError {
+    /// The problem, and what the parser expected instead when it says: the parser words its
+    /// messages "problem, expected a, b", each part a fixed phrase a glossary can translate.
+    pub fn parts(&self) -> (&str, Vec<&str>) {
+        match self.message.split_once(", expected ") {
+            Some((problem, expected)) => (problem, expected.split(", ").collect()),
+            None => (&self.message, Vec::new()),
+        }
+    }
 }
 
 /// A parsed TOML document: its JSON value plus the spanned tree to locate pointers in.
