@@ -8,6 +8,7 @@ mod platforms;
 mod recipients;
 mod rights;
 mod transfers;
+pub mod values;
 
 use jiff::civil::Date;
 use serde_json::Value;
