@@ -39,6 +39,12 @@ pub fn is_blank(text: Option<&str>) -> bool {
     text.is_none_or(|t| t.trim().is_empty() || is_placeholder(t))
 }
 
+/// The words of a text as rules match them: lower-cased, `_` and `-` read as spaces, split on
+/// anything that is not a letter or digit.
+pub fn words(text: &str) -> Vec<String> {
+    text.to_lowercase().split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty()).map(str::to_string).collect()
+}
+
 /// Lower-cased, trimmed, with runs of whitespace collapsed to one space.
 fn collapse(text: &str) -> String {
     text.split_whitespace().collect::<Vec<_>>().join(" ").to_lowercase()
@@ -301,6 +307,14 @@ mod tests {
         assert!(condition("49(2)(g)").is_empty());
         assert!(condition("19.2 g").is_empty());
         assert!(condition("9(2) g").names('g'));
+    }
+
+    #[test]
+    fn words_split_on_anything_but_letters_and_digits() {
+        assert_eq!(
+            words("Person-nummer_och E-post (2018:218)"),
+            ["person", "nummer", "och", "e", "post", "2018", "218"]
+        );
     }
 
     #[test]
