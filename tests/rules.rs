@@ -185,3 +185,34 @@ fn packs_demand_a_value_with_the_one_pattern_that_treats_placeholders_as_blank()
         }
     }
 }
+
+/// Every passage a `why` text quotes (“…” or ”…” in either language, „…" in Swedish), with the
+/// text that follows it.
+fn quotations(text: &str) -> Vec<(&str, &str)> {
+    let mut out = Vec::new();
+    let mut rest = text;
+    while let Some(open) = rest.find(['“', '”', '„']) {
+        let after_open = &rest[open + rest[open..].chars().next().map_or(1, char::len_utf8)..];
+        let Some(close) = after_open.find(['”', '"']) else {
+            break;
+        };
+        let quoted = &after_open[..close];
+        let follows = &after_open[close + after_open[close..].chars().next().map_or(1, char::len_utf8)..];
+        out.push((quoted, follows));
+        rest = follows;
+    }
+    out
+}
+
+#[test]
+fn every_quotation_of_the_law_is_followed_by_its_citation() {
+    // A test comparing each quotation with the Official Journal's text finds them this way.
+    for rule in &builtin().rules {
+        for (lang, text) in [("en", &rule.why.en), ("sv", &rule.why.sv)] {
+            for (quoted, follows) in quotations(text) {
+                let cited = ["(art", "(recital", "(skäl"].iter().any(|c| follows.trim_start().starts_with(c));
+                assert!(cited, "{} {lang}: the quotation “{quoted}” is not followed by its citation", rule.id);
+            }
+        }
+    }
+}
