@@ -54,7 +54,14 @@ pub fn adequacy(ctx: &RuleContext<'_>) -> Vec<Hit> {
             Destination::Organisation(name) => ctx.facts.organisation_adequacy(name).is_none(),
             Destination::Nowhere => false,
         })
-        .map(|(i, t)| with_destination(Hit::at(format!("/transfers/{i}/mechanism")), t))
+        .map(|(i, t)| {
+            // An organisation's finding is drawn on the transfer, where the pack's case reads it.
+            let at = match destination(t) {
+                Destination::Organisation(_) => format!("/transfers/{i}"),
+                _ => format!("/transfers/{i}/mechanism"),
+            };
+            with_destination(Hit::at(at), t)
+        })
         .collect()
 }
 
@@ -130,7 +137,7 @@ fn with_destination(hit: Hit, t: &Transfer) -> Hit {
     let hit = hit.with("recipient", t.recipient.as_deref().filter(|r| !is_blank(Some(r))).unwrap_or("?"));
     match destination(t) {
         Destination::Country(code) => hit.with("country", code),
-        Destination::Organisation(name) => hit.with("country", name),
+        Destination::Organisation(name) => hit.with("country", name).with("organisation", name),
         Destination::Nowhere => hit,
     }
 }
