@@ -22,12 +22,31 @@ pub struct EeaMember {
     pub name: String,
 }
 
+/// A Union institution, body, office or agency: inside the Union, so no international
+/// organisation under chapter V.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct EuBody {
+    /// Its usual name.
+    pub name: String,
+    /// Other names it goes by, in English and Swedish.
+    #[serde(default)]
+    pub aliases: Vec<String>,
+}
+
 /// One adequacy decision under art. 45 (or its predecessor, directive 95/46 art. 25(6)).
 #[derive(Debug, Clone, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Adequacy {
-    /// ISO 3166-1 alpha-2 code of the country or territory.
-    pub country: String,
+    /// ISO 3166-1 alpha-2 code of the country or territory, for a decision on a country.
+    #[serde(default)]
+    pub country: Option<String>,
+    /// The international organisation, for a decision on one (art. 45(1)).
+    #[serde(default)]
+    pub organisation: Option<String>,
+    /// Other names of the organisation, matched like its name.
+    #[serde(default)]
+    pub aliases: Vec<String>,
     /// English name.
     pub name: String,
     /// The decision, as cited.
@@ -56,6 +75,7 @@ pub struct Platform {
 #[serde(deny_unknown_fields)]
 struct EeaFile {
     member: Vec<EeaMember>,
+    eu_body: Vec<EuBody>,
 }
 
 #[derive(Deserialize)]
@@ -73,6 +93,8 @@ struct PlatformFile {
 /// All facts, loaded once per run.
 pub struct Facts {
     eea: BTreeSet<String>,
+    /// Union bodies, which are no chapter V destination.
+    pub eu_bodies: Vec<EuBody>,
     /// Adequacy decisions in force.
     pub adequacy: Vec<Adequacy>,
     /// Platforms with their names lower-cased once, for matching.
@@ -99,7 +121,12 @@ impl Facts {
                 (p, names)
             })
             .collect();
-        Ok(Facts { eea: eea.member.into_iter().map(|m| m.code).collect(), adequacy: adequacy.decision, platforms })
+        Ok(Facts {
+            eea: eea.member.into_iter().map(|m| m.code).collect(),
+            eu_bodies: eea.eu_body,
+            adequacy: adequacy.decision,
+            platforms,
+        })
     }
 
     /// Whether a country code is in the EEA.
@@ -107,9 +134,26 @@ impl Facts {
         self.eea.contains(code)
     }
 
+    /// The EEA country codes, for checks that every code has words.
+    pub fn eea_codes(&self) -> impl Iterator<Item = &str> {
+        self.eea.iter().map(String::as_str)
+    }
+
     /// The adequacy decision for a country, if one is in force.
     pub fn adequacy(&self, code: &str) -> Option<&Adequacy> {
-        self.adequacy.iter().find(|a| a.country == code)
+        self.adequacy.iter().find(|a| a.country.as_deref() == Some(code))
+    }
+
+    /// The adequacy decision for an international organisation named `name` (its name or an
+    /// alias, ignoring case and surrounding whitespace), if one is in force.
+    pub fn organisation_adequacy(&self, name: &str) -> Option<&Adequacy> {
+        self.adequacy.iter().find(|a| a.organisation.iter().chain(&a.aliases).any(|n| same_name(n, name)))
+    }
+
+    /// The Union body named `name` (its name or an alias, ignoring case and surrounding
+    /// whitespace), if it is one.
+    pub fn eu_body(&self, name: &str) -> Option<&EuBody> {
+        self.eu_bodies.iter().find(|b| std::iter::once(&b.name).chain(&b.aliases).any(|n| same_name(n, name)))
     }
 
     /// The platform whose name or alias occurs in `name` as whole words, ignoring case.
@@ -117,6 +161,10 @@ impl Facts {
         let haystack = name.to_lowercase();
         self.platforms.iter().find(|(_, names)| names.iter().any(|n| contains_word(&haystack, n))).map(|(p, _)| p)
     }
+}
+
+fn same_name(a: &str, b: &str) -> bool {
+    a.trim().to_lowercase() == b.trim().to_lowercase()
 }
 
 /// Whether `word` occurs in `text` with no letter or digit right before or after it.
@@ -144,5 +192,25 @@ mod tests {
         assert_eq!(platform("Metadata Solutions AB"), None);
         assert_eq!(platform("Snapshot Backup AB"), None);
         assert_eq!(platform("Åmetaö"), None);
+    }
+
+    #[test]
+    fn organisations_and_eu_bodies_match_by_name_or_alias() {
+        let facts = Facts::builtin().expect("facts load");
+        for name in ["European Patent Organisation", " epo ", "Europeiska patentorganisationen"] {
+            assert!(facts.organisation_adequacy(name).is_some(), "{name}");
+        }
+        assert!(facts.organisation_adequacy("World Health Organization").is_none());
+        assert!(facts.eu_body("europol").is_some());
+        assert!(facts.eu_body("Interpol").is_none());
+        assert!(facts.is_eea("AX") && facts.is_eea("RE") && !facts.is_eea("BL"));
+    }
+
+    #[test]
+    fn every_adequacy_entry_names_exactly_one_destination() {
+        let facts = Facts::builtin().expect("facts load");
+        for a in &facts.adequacy {
+            assert!(a.country.is_some() != a.organisation.is_some(), "{}", a.name);
+        }
     }
 }

@@ -143,6 +143,19 @@ impl SchemaCheck {
                     "använd bara små bokstäver a-z, siffror och bindestreck, t.ex. \"sociala-medier\"",
                 )),
             )),
+            // The format's only `not` forbids two keys together (a transfer's country and organisation).
+            ValidationErrorKind::Not { schema } => {
+                let keys: Vec<&str> =
+                    schema["required"].as_array().into_iter().flatten().filter_map(Value::as_str).collect();
+                let keys = keys.iter().map(|k| format!("`{k}`")).collect::<Vec<_>>();
+                out.push(issue(
+                    Text::new(
+                        format!("give only one of {}", keys.join(" or ")),
+                        format!("ange bara en av {}", keys.join(" eller ")),
+                    ),
+                    None,
+                ));
+            }
             ValidationErrorKind::Type { kind } => {
                 out.push(SchemaIssue { wrong_type: true, ..issue(self.wrong_type(at, kind, found), None) })
             }

@@ -129,3 +129,91 @@ fn the_rule_list_in_docs_is_generated_and_fresh() {
     let generated = String::from_utf8(out.stdout).expect("UTF-8");
     common::assert_fresh("docs/rules.md", &generated, "cargo run -- rules --format markdown > docs/rules.md");
 }
+
+#[test]
+fn every_country_and_mechanism_in_the_data_has_words_in_both_languages() {
+    let policy = builtin();
+    let words = |kind: &str, code: &str| {
+        let text = policy.glossary.get(kind).and_then(|w| w.get(code));
+        assert!(text.is_some_and(|t| !t.en.is_empty() && !t.sv.is_empty()), "no {kind} glossary entry for {code}");
+    };
+    let adequacy = policy.facts.adequacy.iter().filter_map(|a| a.country.as_deref());
+    for code in policy.facts.eea_codes().chain(adequacy) {
+        words("country", code);
+    }
+    let schema = rpcheck::model::record_schema();
+    let mechanisms = schema["$defs"]["TransferMechanism"]["oneOf"].as_array().expect("mechanisms are listed");
+    for mechanism in mechanisms {
+        words("mechanism", mechanism["const"].as_str().expect("each mechanism is a constant"));
+    }
+}
+
+/// Every `pattern` in a pack value, wherever it is nested.
+fn patterns(value: &serde_json::Value, out: &mut Vec<String>) {
+    match value {
+        serde_json::Value::Object(map) => {
+            for (key, child) in map {
+                match (key.as_str(), child) {
+                    ("pattern", serde_json::Value::String(p)) => out.push(p.clone()),
+                    _ => patterns(child, out),
+                }
+            }
+        }
+        serde_json::Value::Array(items) => items.iter().for_each(|i| patterns(i, out)),
+        _ => {}
+    }
+}
+
+#[test]
+fn packs_demand_a_value_with_the_one_pattern_that_treats_placeholders_as_blank() {
+    let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("policies");
+    for pack in ["gdpr.toml", "se.toml", "record.toml"] {
+        let text = std::fs::read_to_string(root.join(pack)).expect("pack reads");
+        let value: serde_json::Value = toml::from_str(&text).expect("pack parses");
+        let mut found = Vec::new();
+        patterns(&value, &mut found);
+        for pattern in found {
+            let schema = serde_json::json!({ "pattern": pattern });
+            let validator = rpcheck::policy::compile_schema(&schema).expect("pattern compiles");
+            let any_text = ["some text", "något annat"].iter().all(|t| validator.is_valid(&serde_json::json!(t)));
+            if any_text {
+                assert_eq!(
+                    pattern,
+                    rpcheck::rules::values::NOT_BLANK_PATTERN,
+                    "{pack}: a value is demanded with {pattern}"
+                );
+            }
+        }
+    }
+}
+
+/// Every passage a `why` text quotes (“…” or ”…” in either language, „…" in Swedish), with the
+/// text that follows it.
+fn quotations(text: &str) -> Vec<(&str, &str)> {
+    let mut out = Vec::new();
+    let mut rest = text;
+    while let Some(open) = rest.find(['“', '”', '„']) {
+        let after_open = &rest[open + rest[open..].chars().next().map_or(1, char::len_utf8)..];
+        let Some(close) = after_open.find(['”', '"']) else {
+            break;
+        };
+        let quoted = &after_open[..close];
+        let follows = &after_open[close + after_open[close..].chars().next().map_or(1, char::len_utf8)..];
+        out.push((quoted, follows));
+        rest = follows;
+    }
+    out
+}
+
+#[test]
+fn every_quotation_of_the_law_is_followed_by_its_citation() {
+    // A test comparing each quotation with the Official Journal's text finds them this way.
+    for rule in &builtin().rules {
+        for (lang, text) in [("en", &rule.why.en), ("sv", &rule.why.sv)] {
+            for (quoted, follows) in quotations(text) {
+                let cited = ["(art", "(recital", "(skäl"].iter().any(|c| follows.trim_start().starts_with(c));
+                assert!(cited, "{} {lang}: the quotation “{quoted}” is not followed by its citation", rule.id);
+            }
+        }
+    }
+}

@@ -149,6 +149,10 @@ pub struct PersonalData {
     /// The law that authorises processing of criminal-offence data (art. 10).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub criminal_offences_basis: Option<String>,
+    /// Why personal identity numbers (personnummer, samordningsnummer) are needed, where they are
+    /// processed without consent (3 kap. 10 § dataskyddslagen).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub identity_number_reason: Option<String>,
     /// Where the data come from; anything but data_subject means art. 14 applies.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub source: Option<DataSource>,
@@ -243,6 +247,10 @@ pub struct Recipient {
     /// The recipient's role in the processing.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub role: Option<RecipientRole>,
+    /// With role = "processor": reference to the processor agreement under art. 28(3)
+    /// (personuppgiftsbiträdesavtal), e.g. "PUB-avtal 2024-03".
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub agreement: Option<String>,
 }
 
 /// The role a recipient has.
@@ -259,16 +267,22 @@ pub enum RecipientRole {
     PublicAuthority,
 }
 
-/// A transfer of personal data to a third country (art. 44-49).
+/// A transfer of personal data to a third country or an international organisation (art. 44-49).
+/// It names exactly one destination: `country` or `organisation`.
 #[derive(Debug, Clone, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
+#[schemars(extend("not" = { "required": ["country", "organisation"] }))]
 pub struct Transfer {
-    /// Who receives the data in the third country.
+    /// Who receives the data in the third country or organisation.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub recipient: Option<String>,
-    /// The country the data go to (ISO 3166-1 alpha-2).
+    /// The country the data go to (ISO 3166-1 alpha-2); not together with `organisation`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub country: Option<Country>,
+    /// The international organisation the data go to (art. 4(26)), e.g. "European Patent
+    /// Organisation"; not together with `country`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub organisation: Option<String>,
     /// The chapter V mechanism the transfer rests on.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub mechanism: Option<TransferMechanism>,
@@ -278,10 +292,12 @@ pub struct Transfer {
     /// With derogation: the point of art. 49(1) relied on, e.g. "49(1)(a)".
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub derogation: Option<String>,
-    /// Where a copy of the safeguards can be obtained (art. 13(1)(f)); required for scc and bcr.
+    /// Where a copy of the safeguards can be obtained (art. 13(1)(f)); required for every art. 46
+    /// and 47 mechanism.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub safeguards: Option<String>,
-    /// Reference to the transfer impact assessment (CJEU C-311/18, Schrems II).
+    /// Reference to the transfer impact assessment for an art. 46 or 47 mechanism (CJEU C-311/18,
+    /// Schrems II); with the second subparagraph of art. 49(1), the documented assessment.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub transfer_impact_assessment: Option<String>,
 }
@@ -298,6 +314,17 @@ pub enum TransferMechanism {
     Bcr,
     /// A derogation for a specific situation (art. 49).
     Derogation,
+    /// A legally binding and enforceable instrument between public authorities or bodies (art. 46(2)(a)).
+    PublicAuthorityInstrument,
+    /// Provisions in administrative arrangements between public authorities or bodies, authorised
+    /// by the supervisory authority (art. 46(3)(b)).
+    AdministrativeArrangement,
+    /// An approved code of conduct with binding commitments of the recipient (art. 46(2)(e)).
+    CodeOfConduct,
+    /// An approved certification mechanism with binding commitments of the recipient (art. 46(2)(f)).
+    Certification,
+    /// Contractual clauses authorised by the supervisory authority (art. 46(3)(a)).
+    AdHocClauses,
 }
 
 /// How long data are kept.

@@ -4,10 +4,14 @@
 
 mod dates;
 mod duplicates;
+mod placeholder;
 mod platforms;
+mod purposes;
 mod recipients;
 mod rights;
+mod sweden;
 mod transfers;
+pub mod values;
 
 use jiff::civil::Date;
 use serde_json::Value;
@@ -87,6 +91,18 @@ const NATIVE: &[(&str, NativeCheck)] = &[
     ("transfer-inside-eea", transfers::inside_eea),
     ("social-media-joint-control", platforms::joint_control),
     ("social-media-public-records", platforms::public_records),
+    ("placeholder", placeholder::placeholders),
+    ("special-category-condition", purposes::special_category_condition),
+    ("consent-public-authority", purposes::consent_public_authority),
+    ("special-category-law", purposes::special_category_law),
+    ("explicit-consent-withdrawal", purposes::explicit_consent_withdrawal),
+    ("automated-special-categories", purposes::automated_special_categories),
+    ("adequacy-partial-scope", transfers::partial_scope),
+    ("derogation-public-authority", transfers::derogation_public_authority),
+    ("derogation-compelling-interests", transfers::compelling_interests),
+    ("national-basis", sweden::national_basis),
+    ("special-category-public-interest", sweden::special_category_public_interest),
+    ("personal-identity-number", sweden::personal_identity_number),
 ];
 
 /// The native check with this name.

@@ -21,15 +21,21 @@ fn offered(rights: &Rights, right: Right) -> Option<bool> {
     }
 }
 
-/// Each core right that is not stated as true and that no limitation names.
+/// Each core right that is not stated as true: at the right when no limitation names it (the
+/// right is missing), at the limitation when one does (the right is limited, but the notice must
+/// still state it; the pack's case makes that a warning).
 pub fn core_rights(ctx: &RuleContext<'_>) -> Vec<Hit> {
     let default = Rights::default();
     let rights = ctx.record.rights.as_ref().unwrap_or(&default);
     CORE.iter()
         .filter(|(right, _, _)| offered(rights, *right) != Some(true))
-        .filter(|(right, _, _)| !rights.limitations.iter().any(|l| l.right == Some(*right)))
-        .map(|(_, name, article)| {
-            Hit::at(format!("/rights/{name}")).with("right", *name).with("key", *name).with("article", *article)
+        .map(|(right, name, article)| {
+            let limitation = rights.limitations.iter().position(|l| l.right == Some(*right));
+            let at = match limitation {
+                Some(i) => format!("/rights/limitations/{i}"),
+                None => format!("/rights/{name}"),
+            };
+            Hit::at(at).with("right", *name).with("key", *name).with("article", *article)
         })
         .collect()
 }
