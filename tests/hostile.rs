@@ -169,3 +169,22 @@ fn syntax_errors_are_worded_in_swedish_under_lang_sv() {
         assert!(!untranslated && !message.contains(", expected "), "English left in: {message}");
     }
 }
+
+#[test]
+fn a_reader_that_goes_away_is_no_panic() {
+    for args in [&["law", "6"][..], &["rules", "--format", "markdown"], &["explain", "gdpr/dpia"], &["schema"]] {
+        let mut child = Command::new(env!("CARGO_BIN_EXE_rpcheck"))
+            .args(args)
+            .current_dir(root())
+            .stdout(Stdio::piped())
+            .stderr(Stdio::piped())
+            .spawn()
+            .expect("rpcheck starts");
+        // Close the reading end at once, as `| head -1` does: writes then meet a broken pipe.
+        drop(child.stdout.take());
+        let out = child.wait_with_output().expect("rpcheck ends");
+        let stderr = String::from_utf8_lossy(&out.stderr);
+        assert!(!stderr.contains("panicked"), "{args:?}: {stderr}");
+        assert_eq!(out.status.code(), Some(0), "{args:?}: {stderr}");
+    }
+}

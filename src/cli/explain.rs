@@ -40,7 +40,7 @@ impl ExplainArgs {
                 .or_else(|| Some("`rpcheck rules` lists every rule".into()));
             return Err(Error::usage(format!("no rule is called `{}`", self.rule), help));
         };
-        print!("{}", explain(rule, self.lang));
+        super::write_stdout(|out| out.write_all(explain(rule, self.lang).as_bytes()))?;
         Ok(ExitCode::SUCCESS)
     }
 }

@@ -41,7 +41,9 @@ impl LawArgs {
         };
         let passage = find(provision, lang)?;
         let (heading, text) = (passage.render_heading("", WIDTH), passage.render("", WIDTH));
-        print!("{}\n{heading}\n{text}\n{}\n", provision.cite(lang), provision.url(lang));
+        super::write_stdout(|out| {
+            write!(out, "{}\n{heading}\n{text}\n{}\n", provision.cite(lang), provision.url(lang))
+        })?;
         Ok(ExitCode::SUCCESS)
     }
 }

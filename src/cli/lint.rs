@@ -1,12 +1,12 @@
 //! `rpcheck lint`.
 
-use std::io::{IsTerminal, Write};
+use std::io::IsTerminal;
 use std::path::PathBuf;
 use std::process::ExitCode;
 
 use clap::Args;
 
-use crate::error::{Error, Result};
+use crate::error::Result;
 use crate::findings::Lang;
 use crate::lint::{self, LintOptions};
 use crate::render::{self, Counts, Format, Style};
@@ -61,10 +61,7 @@ impl LintArgs {
         let no_color = std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty());
         let style =
             Style { color: terminal && !no_color, width: if terminal { 100 } else { 80 }, show_info: self.show_info };
-        let mut stdout = std::io::BufWriter::with_capacity(1 << 16, std::io::stdout().lock());
-        render::render(format, &report, style, &mut stdout)
-            .and_then(|()| stdout.flush())
-            .map_err(|e| Error::io(std::path::Path::new("<stdout>"), e))?;
+        super::write_stdout(|out| render::render(format, &report, style, out))?;
         if report.files.is_empty() {
             // Not an error (an empty project is valid), but a hook that checks nothing should say so.
             eprintln!(

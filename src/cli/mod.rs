@@ -47,6 +47,20 @@ impl Cli {
     }
 }
 
+/// Write a command's output to standard output, buffered. A reader that goes away early (`rpcheck
+/// law 6 | head`) is no failure of rpcheck: a broken pipe ends the output quietly, where `print!`
+/// would panic.
+fn write_stdout(write: impl FnOnce(&mut dyn std::io::Write) -> std::io::Result<()>) -> Result<()> {
+    use std::io::Write;
+    let mut out = std::io::BufWriter::with_capacity(1 << 16, std::io::stdout().lock());
+    match write(&mut out).and_then(|()| out.flush()) {
+        Err(e) if e.kind() != std::io::ErrorKind::BrokenPipe => {
+            Err(crate::error::Error::io(std::path::Path::new("<stdout>"), e))
+        }
+        _ => Ok(()),
+    }
+}
+
 /// Today's date in UTC, unless the command line or RPCHECK_TODAY names another day.
 fn today(given: Option<jiff::civil::Date>) -> jiff::civil::Date {
     given.unwrap_or_else(|| jiff::Timestamp::now().to_zoned_datetime(jiff::tz::TimeZone::UTC).date())

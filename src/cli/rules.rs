@@ -51,7 +51,7 @@ impl RulesArgs {
         if self.check {
             return Ok(check(&policy));
         }
-        print!("{}", list(&policy, self.format, self.lang));
+        super::write_stdout(|out| out.write_all(list(&policy, self.format, self.lang).as_bytes()))?;
         Ok(ExitCode::SUCCESS)
     }
 }

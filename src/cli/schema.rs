@@ -28,7 +28,7 @@ impl SchemaArgs {
             (crate::model::record_schema_text(), "schema/record.schema.json")
         };
         let Some(path) = self.check else {
-            print!("{text}");
+            super::write_stdout(|out| out.write_all(text.as_bytes()))?;
             return Ok(ExitCode::SUCCESS);
         };
         let path = path.unwrap_or_else(|| PathBuf::from(committed_at));

@@ -149,7 +149,7 @@ const SV: Words = Words {
     errors: ["fel", "fel"],
     warnings: ["varning", "varningar"],
     clean: "inga problem",
-    waived: "med dispens",
+    waived: "med avsteg",
 };
 
 fn summary(report: &RunReport, show_info: bool) -> String {
