@@ -57,6 +57,10 @@ pub struct Config {
     /// Severity overrides by rule id.
     #[serde(default)]
     pub rules: BTreeMap<String, Level>,
+    /// A folder (relative to this file's folder) whose templates override the built-in ones of
+    /// the generated documents (`notice.md`, `notice.html`, ...).
+    #[serde(default)]
+    pub notice_templates: Option<PathBuf>,
 }
 
 impl Config {

@@ -2,6 +2,7 @@
 
 mod explain;
 mod lint;
+mod notice;
 mod rules;
 mod schema;
 
@@ -29,6 +30,8 @@ enum Command {
     Rules(rules::RulesArgs),
     /// Print the JSON Schema of records; with --check, fail if the committed one is stale.
     Schema(schema::SchemaArgs),
+    /// Generate the privacy notice (GDPR art. 13/14) from records; refuses on errors unless --force.
+    Notice(notice::NoticeArgs),
 }
 
 impl Cli {
@@ -39,6 +42,7 @@ impl Cli {
             Command::Explain(args) => args.run(),
             Command::Rules(args) => args.run(),
             Command::Schema(args) => args.run(),
+            Command::Notice(args) => args.run(),
         }
     }
 }
