@@ -3,6 +3,7 @@
 mod explain;
 mod lint;
 mod notice;
+mod register;
 mod rules;
 mod schema;
 
@@ -32,6 +33,8 @@ enum Command {
     Schema(schema::SchemaArgs),
     /// Generate the privacy notice (GDPR art. 13/14) from records; refuses on errors unless --force.
     Notice(notice::NoticeArgs),
+    /// Write the register of processing (GDPR art. 30) across all records.
+    Register(register::RegisterArgs),
 }
 
 impl Cli {
@@ -43,6 +46,7 @@ impl Cli {
             Command::Rules(args) => args.run(),
             Command::Schema(args) => args.run(),
             Command::Notice(args) => args.run(),
+            Command::Register(args) => args.run(),
         }
     }
 }

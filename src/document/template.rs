@@ -14,6 +14,8 @@ use crate::error::{Error, Result};
 const BUILTIN: &[(&str, &str)] = &[
     ("notice.md", include_str!("../../templates/notice.md")),
     ("notice.html", include_str!("../../templates/notice.html")),
+    ("register.md", include_str!("../../templates/register.md")),
+    ("register.html", include_str!("../../templates/register.html")),
     ("style.css", include_str!("../../templates/style.css")),
 ];
 
