@@ -55,6 +55,15 @@ fn text_formats_of_the_examples() {
 }
 
 #[test]
+fn dpv_of_the_examples() {
+    let run = register("dpv", "en");
+    let text = String::from_utf8(run.stdout).expect("UTF-8");
+    let document: serde_json::Value = serde_json::from_str(&text).expect("JSON");
+    assert_eq!(document["@context"]["dpv"], "https://w3id.org/dpv#", "the context is inline");
+    insta::assert_snapshot!("register-examples-dpv", text);
+}
+
+#[test]
 fn csv_has_a_bom_a_header_and_a_row_per_activity_with_the_error_count() {
     let run = register("csv", "sv");
     let bytes = run.stdout.strip_prefix(b"\xEF\xBB\xBF").expect("a UTF-8 byte-order mark");

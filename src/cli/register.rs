@@ -26,6 +26,8 @@ pub enum RegisterFormat {
     Html,
     /// JSON: the columns, then one object per activity.
     Json,
+    /// JSON-LD in the W3C Data Privacy Vocabulary 2.3, with its context inline.
+    Dpv,
 }
 
 /// Arguments of `rpcheck register`.
@@ -75,6 +77,12 @@ impl RegisterArgs {
             RegisterFormat::Csv => write::csv(&model)?,
             RegisterFormat::Xlsx => write::xlsx(&model)?,
             RegisterFormat::Json => write::json(&model),
+            RegisterFormat::Dpv => {
+                let mut text =
+                    serde_json::to_vec_pretty(&register::dpv::document(&sources.records, policy)).unwrap_or_default();
+                text.push(b'\n');
+                text
+            }
             RegisterFormat::Md => templates().render("register.md", &model)?.into_bytes(),
             RegisterFormat::Html => templates().render("register.html", &model)?.into_bytes(),
         };

@@ -4,6 +4,7 @@
 //! register doubles as a status report. Built here; `write` and the templates lay it out.
 
 mod columns;
+pub mod dpv;
 pub mod write;
 
 use serde::Serialize;
