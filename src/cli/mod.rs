@@ -4,6 +4,7 @@ mod explain;
 mod lint;
 mod notice;
 mod register;
+mod report;
 mod rules;
 mod schema;
 
@@ -35,6 +36,8 @@ enum Command {
     Notice(notice::NoticeArgs),
     /// Write the register of processing (GDPR art. 30) across all records.
     Register(register::RegisterArgs),
+    /// Write one self-contained HTML report of the findings, for people.
+    Report(report::ReportArgs),
 }
 
 impl Cli {
@@ -47,6 +50,7 @@ impl Cli {
             Command::Schema(args) => args.run(),
             Command::Notice(args) => args.run(),
             Command::Register(args) => args.run(),
+            Command::Report(args) => args.run(),
         }
     }
 }

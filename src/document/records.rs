@@ -60,10 +60,7 @@ impl Sources {
             let errors = errors.get(input.display.as_str()).copied().unwrap_or(0);
             records.push(SourcedRecord { path: input.display.clone(), record, errors });
         }
-        let templates = discovery.inputs.first().and_then(|input| {
-            let project = &discovery.projects[input.project];
-            project.config.notice_templates.as_ref().map(|dir| project.root.join(dir))
-        });
+        let templates = first_template_dir(&discovery);
         Ok(Sources { records, report, templates })
     }
 
@@ -81,6 +78,18 @@ impl Sources {
         files.retain(|f| !f.findings.is_empty());
         RunReport { files, lang: self.report.lang, policies: Vec::new() }
     }
+}
+
+/// The template folder (`notice_templates`) of the project of the first file `options` name.
+pub fn template_dir(options: &LintOptions) -> Result<Option<PathBuf>> {
+    let discovery = Discovery::new(&options.paths, options.config.as_deref(), None, options.force_exclude)?;
+    Ok(first_template_dir(&discovery))
+}
+
+fn first_template_dir(discovery: &Discovery) -> Option<PathBuf> {
+    let input = discovery.inputs.first()?;
+    let project = &discovery.projects[input.project];
+    project.config.notice_templates.as_ref().map(|dir| project.root.join(dir))
 }
 
 /// The record in `text` as the lint pipeline sees it (controller inherited), if it is one.

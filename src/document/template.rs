@@ -16,6 +16,7 @@ const BUILTIN: &[(&str, &str)] = &[
     ("notice.html", include_str!("../../templates/notice.html")),
     ("register.md", include_str!("../../templates/register.md")),
     ("register.html", include_str!("../../templates/register.html")),
+    ("report.html", include_str!("../../templates/report.html")),
     ("style.css", include_str!("../../templates/style.css")),
 ];
 
@@ -99,13 +100,33 @@ fn escape_for(name: &str) -> AutoEscape {
     }
 }
 
-/// Values into the output: Markdown escaping for `.md` templates, minijinja's own otherwise.
+/// Values into the output: escaped for Markdown in `.md` templates and for HTML in `.html`
+/// ones (the five characters that matter, so addresses stay readable), as they are elsewhere.
 fn format_value(out: &mut Output, state: &mut State, value: &Value) -> std::result::Result<(), minijinja::Error> {
-    if matches!(state.auto_escape(), AutoEscape::Custom(name) if name == "markdown") && !value.is_safe() {
-        let text = if value.is_none() { String::new() } else { value.to_string() };
-        return out.write_str(&escape_markdown(&text)).map_err(minijinja::Error::from);
+    let escape: fn(&str) -> String = match state.auto_escape() {
+        _ if value.is_safe() => return minijinja::escape_formatter(out, state, value),
+        AutoEscape::Custom(name) if name == "markdown" => escape_markdown,
+        AutoEscape::Html => escape_html,
+        _ => return minijinja::escape_formatter(out, state, value),
+    };
+    let text = if value.is_none() { String::new() } else { value.to_string() };
+    out.write_str(&escape(&text)).map_err(minijinja::Error::from)
+}
+
+/// Text as inert HTML, in element content and in quoted attributes alike.
+pub fn escape_html(text: &str) -> String {
+    let mut out = String::with_capacity(text.len() + 16);
+    for c in text.chars() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '"' => out.push_str("&quot;"),
+            '\'' => out.push_str("&#39;"),
+            c => out.push(c),
+        }
     }
-    minijinja::escape_formatter(out, state, value)
+    out
 }
 
 /// Record text as inert Markdown: punctuation that Markdown or HTML would act on is escaped
@@ -146,6 +167,14 @@ mod tests {
         assert_eq!(escaped, r"\<script\>x\</script\> \[a\](javascript:1) \# h &amp;amp;");
         assert_eq!(escape_markdown("- a"), r"\- a");
         assert_eq!(escape_markdown("12. a"), r"12\. a");
+    }
+
+    #[test]
+    fn html_escaping_covers_content_and_attributes() {
+        assert_eq!(
+            escape_html(r#"<a href="x" onclick='y'>&"#),
+            "&lt;a href=&quot;x&quot; onclick=&#39;y&#39;&gt;&amp;"
+        );
     }
 
     #[test]
