@@ -86,18 +86,21 @@ fn right_item(record: &Record, right: Right, lang: Lang) -> Item {
     };
     let lead = format!("{} ({})", pick(lang, en_lead, sv_lead), gdpr(lang, article));
     let mut item = Item::led(lead, pick(lang, en, sv));
-    let applies_to: Option<(&[LegalBasis], &str, &str)> = match right {
-        Right::Objection => Some((
-            &[LegalBasis::PublicTask, LegalBasis::LegitimateInterest],
-            "a public task or legitimate interests",
-            "allmänt intresse eller berättigat intresse",
-        )),
-        Right::Portability => {
-            Some((&[LegalBasis::Consent, LegalBasis::Contract], "consent or contract", "samtycke eller avtal"))
-        }
+    let scope = match right {
+        // Art. 21(1) only: whether a purpose is direct marketing (art. 21(2)) the record does not say.
+        Right::Objection => Some(Scope {
+            bases: &[LegalBasis::PublicTask, LegalBasis::LegitimateInterest],
+            bases_named: ("a public task or legitimate interests", "allmänt intresse eller berättigat intresse"),
+            right_named: ("the right under Article 21(1) GDPR", "rätten enligt artikel 21.1 dataskyddsförordningen"),
+        }),
+        Right::Portability => Some(Scope {
+            bases: &[LegalBasis::Consent, LegalBasis::Contract],
+            bases_named: ("consent or contract", "samtycke eller avtal"),
+            right_named: ("the right", "rätten"),
+        }),
         _ => None,
     };
-    if let Some(note) = applies_to.and_then(|(bases, en, sv)| scope_note(record, bases, &pick(lang, en, sv), lang)) {
+    if let Some(note) = scope.and_then(|scope| scope.note(record, lang)) {
         item.notes.push(note);
     }
     for limitation in record.rights.iter().flat_map(|r| &r.limitations).filter(|l| l.right == Some(right)) {
@@ -115,26 +118,36 @@ fn right_item(record: &Record, right: Right, lang: Lang) -> Item {
     item
 }
 
-/// Which of the activity's purposes a right that depends on the legal basis applies to, when
-/// that is not all of them.
-fn scope_note(record: &Record, bases: &[LegalBasis], bases_named: &str, lang: Lang) -> Option<String> {
-    let (inside, outside): (Vec<_>, Vec<_>) =
-        record.purposes.iter().partition(|p| p.legal_basis.is_some_and(|b| bases.contains(&b)));
-    if outside.is_empty() {
-        return None;
+/// The legal bases a right depends on, named for the note that says where it applies.
+struct Scope {
+    bases: &'static [LegalBasis],
+    bases_named: (&'static str, &'static str),
+    right_named: (&'static str, &'static str),
+}
+
+impl Scope {
+    /// Which of the activity's purposes the right applies to, when that is not all of them.
+    fn note(&self, record: &Record, lang: Lang) -> Option<String> {
+        let (inside, outside): (Vec<_>, Vec<_>) =
+            record.purposes.iter().partition(|p| p.legal_basis.is_some_and(|b| self.bases.contains(&b)));
+        if outside.is_empty() {
+            return None;
+        }
+        let bases = pick(lang, self.bases_named.0, self.bases_named.1);
+        let right = pick(lang, self.right_named.0, self.right_named.1);
+        if inside.is_empty() {
+            return Some(match lang {
+                Lang::En => format!("This processing does not rest on {bases}, so {right} does not apply to it."),
+                Lang::Sv => format!("Den här behandlingen grundar sig inte på {bases}, så {right} gäller inte här."),
+            });
+        }
+        let purposes: Vec<String> = inside.iter().filter_map(|p| p.description.clone()).collect();
+        let purposes = full_stop(&words::list(lang, &purposes));
+        Some(match lang {
+            Lang::En => format!("Applies here to the processing for: {purposes}"),
+            Lang::Sv => format!("Gäller här behandlingen för: {purposes}"),
+        })
     }
-    if inside.is_empty() {
-        return Some(match lang {
-            Lang::En => format!("This processing does not rest on {bases_named}, so the right does not apply to it."),
-            Lang::Sv => format!("Den här behandlingen grundar sig inte på {bases_named}, så rätten gäller inte här."),
-        });
-    }
-    let purposes: Vec<String> = inside.iter().filter_map(|p| p.description.clone()).collect();
-    let purposes = full_stop(&words::list(lang, &purposes));
-    Some(match lang {
-        Lang::En => format!("Applies here to the processing for: {purposes}"),
-        Lang::Sv => format!("Gäller här behandlingen för: {purposes}"),
-    })
 }
 
 fn withdraw_consent(record: &Record, lang: Lang) -> Item {
@@ -148,7 +161,12 @@ fn withdraw_consent(record: &Record, lang: Lang) -> Item {
             "Du kan när som helst återkalla ditt samtycke. Det påverkar inte lagligheten av behandlingen innan du återkallade det.",
         ),
     );
-    if let Some(note) = scope_note(record, &[LegalBasis::Consent], &pick(lang, "consent", "samtycke"), lang) {
+    let scope = Scope {
+        bases: &[LegalBasis::Consent],
+        bases_named: ("consent", "samtycke"),
+        right_named: ("the right", "rätten"),
+    };
+    if let Some(note) = scope.note(record, lang) {
         item.notes.push(note);
     }
     item
