@@ -102,8 +102,8 @@ impl Section {
 /// A gap that a finished notice must not have: visible in a draft, never silent.
 fn missing(lang: Lang, what: &str) -> String {
     match lang {
-        Lang::En => format!("[MISSING from the record: {what}]"),
-        Lang::Sv => format!("[SAKNAS i registerförteckningen: {what}]"),
+        Lang::En => format!("[⚠ MISSING from the record: {what}]"),
+        Lang::Sv => format!("[⚠ SAKNAS i registerförteckningen: {what}]"),
     }
 }
 
@@ -129,7 +129,7 @@ pub fn build(input: &NoticeInput<'_>) -> Notice {
     } else {
         super::words::list(lang, &names)
     };
-    let intro = vec![match lang {
+    let mut intro = vec![match lang {
         Lang::En => format!(
             "{who} is the controller for the processing of personal data described here. This notice gives you the information you are entitled to under Articles 13 and 14 of the EU General Data Protection Regulation (Regulation (EU) 2016/679, the GDPR)."
         ),
@@ -137,6 +137,7 @@ pub fn build(input: &NoticeInput<'_>) -> Notice {
             "{who} är personuppgiftsansvarig för den behandling av personuppgifter som beskrivs här. Här får du den information som du har rätt till enligt artiklarna 13 och 14 i EU:s dataskyddsförordning (förordning (EU) 2016/679)."
         ),
     }];
+    intro.extend(language_note(lang, input.records));
     let activities: Vec<Activity> = input.records.iter().map(|r| activity::build(r, lang, input.policy)).collect();
     Notice {
         lang: match lang {
@@ -156,6 +157,37 @@ pub fn build(input: &NoticeInput<'_>) -> Notice {
             "Skapad av rpcheck från organisationens registerförteckning.",
         ),
     }
+}
+
+/// A note when the records' free text is in another language than the notice: it is quoted
+/// as the organisation keeps it, never translated.
+fn language_note(lang: Lang, records: &[&Record]) -> Option<String> {
+    let notice = match lang {
+        Lang::En => "en",
+        Lang::Sv => "sv",
+    };
+    let mut others: Vec<String> = Vec::new();
+    for tag in records.iter().filter_map(|r| r.language.as_deref()) {
+        let primary = tag.split(['-', '_']).next().unwrap_or(tag).to_ascii_lowercase();
+        let name = match (primary.as_str(), lang) {
+            ("sv", Lang::En) => "Swedish".to_string(),
+            ("en", Lang::Sv) => "engelska".to_string(),
+            _ => tag.to_string(),
+        };
+        if primary != notice && !others.contains(&name) {
+            others.push(name);
+        }
+    }
+    if others.is_empty() {
+        return None;
+    }
+    let languages = super::words::list(lang, &others);
+    Some(match lang {
+        Lang::En => {
+            format!("Some details below are quoted from our records of processing, which are kept in {languages}.")
+        }
+        Lang::Sv => format!("Vissa uppgifter nedan är citerade ur vår registerförteckning, som förs på {languages}."),
+    })
 }
 
 fn draft(lang: Lang, files: &[FileReport]) -> Draft {
