@@ -113,6 +113,53 @@ fn a_reader_of_the_notice_learns_every_art_13_item_the_record_holds() {
     );
 }
 
+/// Art. 14 (data not from the person), transfers with their mechanism and safeguards, and joint
+/// controllers with their arrangement: a copy of a clean example with those added.
+#[test]
+fn art_14_transfers_and_joint_controllers_are_told() {
+    let dir = scratch("art-14");
+    std::fs::copy(root().join("examples/rpcheck.toml"), dir.join("rpcheck.toml")).expect("copy rpcheck.toml");
+    let record = std::fs::read_to_string(root().join("examples/records/bostadskon.toml")).expect("read the example");
+    let added = r#"[[joint_controllers]]
+name = "Stockholms stad"
+scope = "den gemensamma bostadskön"
+arrangement = "https://example.org/arrangemang"
+
+[[recipients]]
+name = "Stockholms stad"
+role = "joint_controller"
+
+[[transfers]]
+recipient = "Cloud Inc."
+country = "US"
+mechanism = "scc"
+safeguards = "https://example.org/scc"
+
+[[transfers]]
+recipient = "Support Ltd"
+country = "JP"
+mechanism = "adequacy"
+
+[retention]"#;
+    let record = record.replace("source = \"data_subject\"", "source = \"third_party\"").replace("[retention]", added);
+    std::fs::write(dir.join("record.toml"), record).expect("write the record");
+    let run = rpcheck(&["notice", "--lang", "sv", "record.toml"], &dir);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    let expected = [
+        "**Varifrån uppgifterna kommer**: från någon annan än dig (artikel 14 dataskyddsförordningen)",
+        "**Personuppgifter**: namn, personnummer",
+        "**Stockholms stad**: gemensamt personuppgiftsansvarig med oss för: den gemensamma bostadskön (artikel 26 dataskyddsförordningen). Det väsentliga innehållet i vår överenskommelse finns här: https://example.org/arrangemang.",
+        "**Cloud Inc. i USA (US)**: Överföringen stöds av standardavtalsklausuler som EU-kommissionen har antagit (artikel 46.2 c dataskyddsförordningen).",
+        "En kopia av skyddsåtgärderna finns här: https://example.org/scc",
+        "**Support Ltd i Japan (JP)**: Överföringen stöds av ett beslut av EU-kommissionen om adekvat skyddsnivå (artikel 45 dataskyddsförordningen).",
+        "Beslut: Commission Implementing Decision (EU) 2019/419",
+    ];
+    for text in expected {
+        assert!(run.stdout.contains(text), "missing: {text}\n{}", run.stdout);
+    }
+    assert_eq!(run.stdout.matches("**Stockholms stad**").count(), 1, "the joint controller is told about once");
+}
+
 #[test]
 fn the_swedish_headings_come_in_the_public_bodies_order() {
     let run = notice(&["examples/records/bostadskon.toml"], "sv", "md");

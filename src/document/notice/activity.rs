@@ -4,7 +4,7 @@
 use super::{Activity, Item, Section, missing};
 use crate::document::words::{self, full_stop, gdpr, pick};
 use crate::findings::Lang;
-use crate::model::{DataSource, LegalBasis, Purpose, Record, Transfer, TransferMechanism};
+use crate::model::{DataSource, LegalBasis, Purpose, RecipientRole, Record, Transfer, TransferMechanism};
 use crate::policy::Policy;
 
 /// The activity's sections, in the order Swedish public bodies' notices use.
@@ -215,7 +215,11 @@ fn automated(record: &Record, lang: Lang) -> Option<String> {
 fn recipients(record: &Record, lang: Lang) -> Section {
     let mut section =
         Section::new("recipients", pick(lang, "Who receives the data?", "Vilka får ta del av uppgifterna?"));
-    for recipient in &record.recipients {
+    // A joint controller listed among the recipients too is told about once, with its arrangement.
+    let joint = |name: &Option<String>| record.joint_controllers.iter().any(|j| j.name.is_some() && j.name == *name);
+    for recipient in
+        record.recipients.iter().filter(|r| !(r.role == Some(RecipientRole::JointController) && joint(&r.name)))
+    {
         let name = recipient.name.clone().unwrap_or_else(|| missing(lang, &pick(lang, "name", "namn")));
         let role = recipient.role.map(|r| words::recipient_role(lang, r)).unwrap_or_default();
         section.items.push(Item::led(name, role));
