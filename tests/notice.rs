@@ -223,6 +223,10 @@ fn check_passes_on_a_fresh_file_and_shows_a_diff_after_a_change() {
     assert_eq!(written.code, 0, "{}", written.stderr);
     let fresh = rpcheck(&["notice", "--lang", "sv", "bostadskon.toml", "--check", "notice.md"], &dir);
     assert_eq!((fresh.code, fresh.stdout.as_str()), (0, ""), "{}", fresh.stderr);
+    let lf = std::fs::read_to_string(dir.join("notice.md")).expect("read the notice");
+    std::fs::write(dir.join("notice-crlf.md"), lf.replace('\n', "\r\n")).expect("write a CRLF copy");
+    let crlf = rpcheck(&["notice", "--lang", "sv", "bostadskon.toml", "--check", "notice-crlf.md"], &dir);
+    assert_eq!(crlf.code, 0, "CRLF line ends are the same notice: {}", crlf.stdout);
 
     std::fs::write(dir.join("bostadskon.toml"), record.replace("period = \"P2Y\"", "period = \"P3Y\""))
         .expect("change the record");

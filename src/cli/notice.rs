@@ -134,6 +134,8 @@ fn refuse(sources: &Sources) -> Result<ExitCode> {
 /// Exit 1 with a unified diff when `file` differs from what the records generate.
 fn check(file: &Path, generated: &str) -> Result<ExitCode> {
     let committed = std::fs::read_to_string(file).map_err(|e| Error::io(file, e))?;
+    // A checkout with CRLF line ends (git's autocrlf on Windows) holds the same notice.
+    let committed = committed.replace("\r\n", "\n");
     if committed == generated {
         return Ok(ExitCode::SUCCESS);
     }

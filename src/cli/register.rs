@@ -1,6 +1,6 @@
 //! `rpcheck register`.
 
-use std::io::Write;
+use std::io::{IsTerminal, Write};
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
@@ -64,6 +64,9 @@ impl RegisterArgs {
             keep_source: false,
             force_exclude: false,
         };
+        if self.format == RegisterFormat::Xlsx && self.output.is_none() && std::io::stdout().is_terminal() {
+            return Err(Error::usage("an xlsx workbook is binary", Some("write it to a file with -o FILE".into())));
+        }
         let sources = Sources::load(&options)?;
         let Some(policy) = sources.report.policies.first() else {
             return Err(Error::usage(
