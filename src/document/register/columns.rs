@@ -113,7 +113,7 @@ pub const COLUMNS: &[ColumnSpec] = &[
         key: "dpia",
         en: "Impact assessment (art. 35)",
         sv: "Konsekvensbedömning (art. 35)",
-        read: |s, _, _| on(s, |r| r.dpia.iter().cloned().collect()),
+        read: |s, lang, _| on(s, |r| dpia(r, lang)),
     },
     ColumnSpec {
         key: "updated",
@@ -141,6 +141,13 @@ fn on(sourced: &SourcedRecord, read: impl Fn(&Record) -> Vec<String>) -> Vec<Str
 
 fn yes_no(value: Option<bool>, lang: Lang) -> Vec<String> {
     value.map(|v| if v { pick(lang, "yes", "ja") } else { pick(lang, "no", "nej") }).into_iter().collect()
+}
+
+fn dpia(record: &Record, lang: Lang) -> Vec<String> {
+    match record.dpia.as_deref() {
+        Some("not_required") => vec![pick(lang, "not required", "krävs inte")],
+        other => other.map(str::to_string).into_iter().collect(),
+    }
 }
 
 fn controller(record: &Record) -> Vec<String> {
