@@ -79,7 +79,7 @@ fn workbook(register: &Register) -> std::result::Result<Vec<u8>, XlsxError> {
         for (row, cells) in (1u32..).zip(&part.rows) {
             for ((col, cell), width) in (0u16..).zip(&cells.cells).zip(widths.iter_mut()) {
                 *width = (*width).max(cell.iter().map(|l| l.chars().count()).max().unwrap_or(0));
-                sheet.write_string_with_format(row, col, inert(joined(cell)), &body)?;
+                sheet.write_string_with_format(row, col, fit(inert(joined(cell))), &body)?;
             }
         }
         for (col, width) in (0u16..).zip(&widths) {
@@ -92,6 +92,17 @@ fn workbook(register: &Register) -> std::result::Result<Vec<u8>, XlsxError> {
         sheet.autofilter(0, 0, last_row, last_col)?;
     }
     book.save_to_buffer()
+}
+
+/// Excel holds at most 32,767 characters in a cell; longer text is cut there, visibly.
+fn fit(text: String) -> String {
+    const MAX: usize = 32_767;
+    if text.chars().count() <= MAX {
+        return text;
+    }
+    let mut cut: String = text.chars().take(MAX - 1).collect();
+    cut.push('…');
+    cut
 }
 
 /// A sheet name Excel accepts: no `[]:*?/\`, not starting or ending with `'`, at most 31
@@ -120,6 +131,14 @@ mod tests {
             assert!(inert(start.to_string()).starts_with('\''), "{start:?}");
         }
         assert_eq!(inert("Bostadskön".to_string()), "Bostadskön");
+    }
+
+    #[test]
+    fn overlong_cells_are_cut_to_what_excel_holds() {
+        let cut = fit("x".repeat(40_000));
+        assert_eq!(cut.chars().count(), 32_767);
+        assert!(cut.ends_with('…'));
+        assert_eq!(fit("short".to_string()), "short");
     }
 
     #[test]
