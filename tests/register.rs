@@ -124,6 +124,14 @@ fn record_text_is_inert_in_csv_and_never_live_in_html() {
     }
     assert!(row.iter().any(|c| c == "'=HYPERLINK(\"http://x.invalid\",\"y\")"), "{row:?}");
 
+    // A `|` in record text must not split a Markdown table cell.
+    let run = rpcheck(&["register", "hostile.toml", "--format", "md"], &dir);
+    let md = String::from_utf8(run.stdout).expect("UTF-8");
+    let rows: Vec<&str> = md.lines().filter(|l| l.starts_with('|')).collect();
+    assert_eq!(rows.len(), 3, "header, rule, one row: {md}");
+    let cells = |line: &str| line.replace("\\|", "").matches('|').count();
+    assert!(rows.iter().all(|r| cells(r) == cells(rows[0])), "{md}");
+
     let run = rpcheck(&["register", "hostile.toml", "--format", "html"], &dir);
     let html = String::from_utf8(run.stdout).expect("UTF-8");
     assert!(html.contains("&lt;script&gt;"), "{html}");
