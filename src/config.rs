@@ -67,6 +67,10 @@ pub struct Config {
     /// Severity overrides by rule id: "off", "info", "warning" or "error".
     #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
     pub rules: BTreeMap<String, Level>,
+    /// A folder (relative to this file's folder) whose templates override the built-in ones of
+    /// the generated documents (`notice.md`, `notice.html`, ...).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub notice_templates: Option<PathBuf>,
     /// Where this configuration was read from, for errors found after parsing.
     #[serde(skip)]
     #[schemars(skip)]

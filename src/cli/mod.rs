@@ -3,6 +3,9 @@
 mod explain;
 mod law;
 mod lint;
+mod notice;
+mod register;
+mod report;
 mod rules;
 mod schema;
 
@@ -32,6 +35,12 @@ enum Command {
     Law(law::LawArgs),
     /// Print the JSON Schema of records; with --check, fail if the committed one is stale.
     Schema(schema::SchemaArgs),
+    /// Generate the privacy notice (GDPR art. 13/14) from records; refuses on errors unless --force.
+    Notice(notice::NoticeArgs),
+    /// Write the register of processing (GDPR art. 30) across all records.
+    Register(register::RegisterArgs),
+    /// Write one self-contained HTML report of the findings, for people.
+    Report(report::ReportArgs),
 }
 
 impl Cli {
@@ -43,6 +52,9 @@ impl Cli {
             Command::Rules(args) => args.run(),
             Command::Law(args) => args.run(),
             Command::Schema(args) => args.run(),
+            Command::Notice(args) => args.run(),
+            Command::Register(args) => args.run(),
+            Command::Report(args) => args.run(),
         }
     }
 }
