@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Run the cargo-fuzz target over the committed corpus for SECONDS (default 60); any crash fails.
+# Run the cargo-fuzz target over the committed seed corpus (fuzz/seeds/lint; fuzz/corpus is cargo-fuzz's own, ignored) for SECONDS (default 60); any crash fails.
 # The corpus is copied to a scratch folder so the run never adds files to the repository.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -7,6 +7,6 @@ seconds="${1:-60}"
 command -v cargo-fuzz >/dev/null || cargo install --locked cargo-fuzz
 scratch="$(mktemp -d)"
 trap 'rm -rf "$scratch"' EXIT
-cp fuzz/corpus/lint/* "$scratch/"
+cp fuzz/seeds/lint/* "$scratch/"
 cd fuzz
 RUSTC_BOOTSTRAP=1 cargo fuzz run lint "$scratch" -- -max_total_time="$seconds" -rss_limit_mb=2048
