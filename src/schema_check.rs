@@ -237,26 +237,7 @@ impl SchemaCheck {
 
     /// The subschema that applies at an instance pointer, following `properties`, `items` and `$ref`.
     fn subschema(&self, at: &str) -> Option<&Value> {
-        let mut node = self.resolve(&self.schema)?;
-        for segment in crate::source::pointer_segments(at) {
-            let next = if segment.parse::<usize>().is_ok() && node.get("items").is_some() {
-                node.get("items")
-            } else {
-                // A key the schema does not name is governed by `additionalProperties` (a map).
-                node.get("properties")
-                    .and_then(|p| p.get(&*segment))
-                    .or_else(|| node.get("additionalProperties").filter(|a| a.is_object()))
-            };
-            node = self.resolve(next?)?;
-        }
-        Some(node)
-    }
-
-    fn resolve<'a>(&'a self, mut node: &'a Value) -> Option<&'a Value> {
-        while let Some(reference) = node.get("$ref").and_then(Value::as_str) {
-            node = self.schema.pointer(reference.strip_prefix('#')?)?;
-        }
-        Some(node)
+        subschema(&self.schema, at)
     }
 
     /// The `const` alternatives of a `oneOf` at `at` (an enum with a description per value).
@@ -322,6 +303,31 @@ fn other_message(kind: &ValidationErrorKind) -> String {
         ValidationErrorKind::Constant { expected_value } => format!("must be {expected_value}"),
         other => format!("{other:?}").to_lowercase(),
     }
+}
+
+/// The subschema of `schema` that applies at an instance pointer, following `properties`,
+/// `items` (for an index or `*`), `additionalProperties` (a map's keys, or `*`) and `$ref`.
+pub fn subschema<'a>(schema: &'a Value, at: &str) -> Option<&'a Value> {
+    let resolve = |mut node: &'a Value| {
+        while let Some(reference) = node.get("$ref").and_then(Value::as_str) {
+            node = schema.pointer(reference.strip_prefix('#')?)?;
+        }
+        Some(node)
+    };
+    let mut node = resolve(schema)?;
+    for segment in crate::source::pointer_segments(at) {
+        let index = segment == "*" || segment.parse::<usize>().is_ok();
+        let next = if index && node.get("items").is_some() {
+            node.get("items")
+        } else {
+            // A key the schema does not name is governed by `additionalProperties` (a map).
+            node.get("properties")
+                .and_then(|p| p.get(&*segment))
+                .or_else(|| node.get("additionalProperties").filter(|a| a.is_object()))
+        };
+        node = resolve(next?)?;
+    }
+    Some(node)
 }
 
 /// The candidate closest to `given`, if it is close enough to be a likely typo.

@@ -1,6 +1,7 @@
 //! Rule packs: the built-in ones embedded in the binary, a user's own from rpcheck.toml, each
 //! compiled once per run into rules the engine can apply.
 
+mod placeholders;
 pub mod spec;
 
 use std::collections::HashMap;
@@ -174,13 +175,15 @@ impl Policy {
             statutes: Statutes::builtin()?,
             index: HashMap::new(),
         };
+        // What placeholders may name is checked against the record format.
+        let record_schema = crate::model::record_schema();
         for (name, text) in BUILTIN_PACKS {
-            policy.add_pack(Origin::Builtin(name), Path::new(name), text)?;
+            policy.add_pack(Origin::Builtin(name), Path::new(name), text, &record_schema)?;
         }
         for path in user_packs {
             let shown = crate::paths::shown_path(path);
             let text = std::fs::read_to_string(path).map_err(|e| Error::io(&shown, e))?;
-            policy.add_pack(Origin::User(shown.clone()), &shown, &text)?;
+            policy.add_pack(Origin::User(shown.clone()), &shown, &text, &record_schema)?;
         }
         Ok(policy)
     }
@@ -190,7 +193,7 @@ impl Policy {
         self.index.get(id).map(|&i| &self.rules[i])
     }
 
-    fn add_pack(&mut self, origin: Origin, path: &Path, text: &str) -> Result<()> {
+    fn add_pack(&mut self, origin: Origin, path: &Path, text: &str, record_schema: &Value) -> Result<()> {
         let pack_source = PackSource { path, text };
         let file: PackFile =
             toml::from_str(text).map_err(|e| pack_source.error(e.span(), e.message().to_string(), None))?;
@@ -203,6 +206,12 @@ impl Policy {
         let builtin = matches!(origin, Origin::Builtin(_));
         self.packs.push(Pack { id: file.pack.id.clone(), title: file.pack.title, origin, when_record });
         for (i, spec) in file.rule.into_iter().enumerate() {
+            if let Some(unfilled) = placeholders::unfilled(&spec, record_schema) {
+                let span = pack_source.span(&format!("/rule/{i}/{}", unfilled.field));
+                let message = format!("`{{{}}}` in rule `{}` names nothing the rule fills", unfilled.name, spec.id);
+                let help = format!("it fills: {}", unfilled.fills.join(", "));
+                return Err(pack_source.error(span, message, Some(help)));
+            }
             let rule = pack_source.compile_rule(spec, i, pack, &file.pack.id, builtin, &self.statutes)?;
             if self.index.contains_key(&*rule.id) {
                 let span = pack_source.span(&format!("/rule/{i}/id"));

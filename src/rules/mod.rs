@@ -80,39 +80,47 @@ impl Hit {
 /// A native check.
 pub type NativeCheck = fn(&RuleContext<'_>) -> Vec<Hit>;
 
-const NATIVE: &[(&str, NativeCheck)] = &[
-    ("duplicate-purpose-ids", duplicates::purpose_ids),
-    ("review-overdue", dates::review_overdue),
-    ("updated-in-future", dates::updated_in_future),
-    ("rights-core", rights::core_rights),
-    ("recipients", recipients::listed),
-    ("transfer-mechanism", transfers::mechanism),
-    ("transfer-adequacy", transfers::adequacy),
-    ("transfer-inside-eea", transfers::inside_eea),
-    ("social-media-joint-control", platforms::joint_control),
-    ("social-media-public-records", platforms::public_records),
-    ("placeholder", placeholder::placeholders),
-    ("special-category-condition", purposes::special_category_condition),
-    ("consent-public-authority", purposes::consent_public_authority),
-    ("special-category-law", purposes::special_category_law),
-    ("explicit-consent-withdrawal", purposes::explicit_consent_withdrawal),
-    ("automated-special-categories", purposes::automated_special_categories),
-    ("adequacy-partial-scope", transfers::partial_scope),
-    ("derogation-public-authority", transfers::derogation_public_authority),
-    ("derogation-compelling-interests", transfers::compelling_interests),
-    ("national-basis", sweden::national_basis),
-    ("special-category-public-interest", sweden::special_category_public_interest),
-    ("personal-identity-number", sweden::personal_identity_number),
+/// Every native check by name, with the names its rule's texts may use as `{name}`: the values
+/// its hits carry and the keys of the node they point at. A pack whose text names anything else
+/// is refused when it is compiled.
+const NATIVE: &[(&str, NativeCheck, &[&str])] = &[
+    ("duplicate-purpose-ids", duplicates::purpose_ids, &["id", "first"]),
+    ("review-overdue", dates::review_overdue, &["due", "months"]),
+    ("updated-in-future", dates::updated_in_future, &["today"]),
+    ("rights-core", rights::core_rights, &["article", "key", "right"]),
+    ("recipients", recipients::listed, &["name"]),
+    ("transfer-mechanism", transfers::mechanism, &["recipient", "country", "organisation"]),
+    ("transfer-adequacy", transfers::adequacy, &["recipient", "country", "organisation"]),
+    ("transfer-inside-eea", transfers::inside_eea, &["country"]),
+    ("social-media-joint-control", platforms::joint_control, &["name", "platform"]),
+    ("social-media-public-records", platforms::public_records, &["platform"]),
+    ("placeholder", placeholder::placeholders, &["value"]),
+    ("special-category-condition", purposes::special_category_condition, &[]),
+    ("consent-public-authority", purposes::consent_public_authority, &[]),
+    ("special-category-law", purposes::special_category_law, &["condition"]),
+    ("explicit-consent-withdrawal", purposes::explicit_consent_withdrawal, &[]),
+    ("automated-special-categories", purposes::automated_special_categories, &[]),
+    ("adequacy-partial-scope", transfers::partial_scope, &["country", "decision", "recipient", "scope"]),
+    ("derogation-public-authority", transfers::derogation_public_authority, &[]),
+    ("derogation-compelling-interests", transfers::compelling_interests, &["recipient"]),
+    ("national-basis", sweden::national_basis, &["law"]),
+    ("special-category-public-interest", sweden::special_category_public_interest, &[]),
+    ("personal-identity-number", sweden::personal_identity_number, &["category"]),
 ];
 
 /// The native check with this name.
 pub fn native(name: &str) -> Option<NativeCheck> {
-    NATIVE.iter().find(|(n, _)| *n == name).map(|(_, f)| *f)
+    NATIVE.iter().find(|(n, _, _)| *n == name).map(|(_, f, _)| *f)
+}
+
+/// The placeholder names the native check `name` fills.
+pub fn native_fills(name: &str) -> &'static [&'static str] {
+    NATIVE.iter().find(|(n, _, _)| *n == name).map_or(&[], |(_, _, fills)| fills)
 }
 
 /// The names a pack may use with `native = "..."`, for an error's help.
 pub fn native_names_help() -> String {
-    let names: Vec<&str> = NATIVE.iter().map(|(n, _)| *n).collect();
+    let names: Vec<&str> = NATIVE.iter().map(|(n, _, _)| *n).collect();
     format!("native checks: {}", names.join(", "))
 }
 
