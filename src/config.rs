@@ -100,7 +100,7 @@ impl Config {
         let doc = source::parse(text).map_err(|errors| {
             invalid(errors.into_iter().map(|e| Problem::new(Some(e.span), e.message, None)).collect())
         })?;
-        let issues = SchemaCheck::config().check(&doc.value);
+        let issues = SchemaCheck::new(config_schema()).check(&doc.value);
         if !issues.is_empty() {
             let mut problems: Vec<Problem> = issues
                 .into_iter()

@@ -64,12 +64,8 @@ impl SchemaCheck {
         Self::new(model::record_schema())
     }
 
-    /// The schema of rpcheck.toml generated from the configuration's types.
-    pub fn config() -> Self {
-        Self::new(crate::config::config_schema())
-    }
-
-    fn new(schema: Value) -> Self {
+    /// A check against `schema` (one rpcheck generated from its types: it compiles).
+    pub fn new(schema: Value) -> Self {
         let validator = jsonschema::options()
             .with_draft(Draft::Draft202012)
             .should_validate_formats(true)

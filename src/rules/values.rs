@@ -333,7 +333,7 @@ mod tests {
 
     #[test]
     fn the_pack_pattern_agrees_with_the_placeholder_list() {
-        let pattern = crate::policy::compile_schema(&serde_json::json!({ "pattern": NOT_BLANK_PATTERN }))
+        let pattern = jsonschema::validator_for(&serde_json::json!({ "pattern": NOT_BLANK_PATTERN }))
             .expect("the pattern compiles");
         let passes = |t: &str| pattern.is_valid(&serde_json::Value::from(t));
         for text in PLACEHOLDERS.iter().copied().chain(["TODO", "  tbd ", "N/A", "Ej  klart", " ", ""]) {
