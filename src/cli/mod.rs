@@ -5,6 +5,7 @@ mod law;
 mod lint;
 mod rules;
 mod schema;
+mod server;
 
 use std::process::ExitCode;
 
@@ -32,6 +33,8 @@ enum Command {
     Law(law::LawArgs),
     /// Print the JSON Schema of records; with --check, fail if the committed one is stale.
     Schema(schema::SchemaArgs),
+    /// Serve the Language Server Protocol on standard input and output, for editors.
+    Server(server::ServerArgs),
 }
 
 impl Cli {
@@ -43,12 +46,13 @@ impl Cli {
             Command::Rules(args) => args.run(),
             Command::Law(args) => args.run(),
             Command::Schema(args) => args.run(),
+            Command::Server(args) => args.run(),
         }
     }
 }
 
 /// Today's date in UTC, unless the command line or RPCHECK_TODAY names another day.
-fn today(given: Option<jiff::civil::Date>) -> jiff::civil::Date {
+pub(crate) fn today(given: Option<jiff::civil::Date>) -> jiff::civil::Date {
     given.unwrap_or_else(|| jiff::Timestamp::now().to_zoned_datetime(jiff::tz::TimeZone::UTC).date())
 }
 
