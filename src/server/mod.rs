@@ -96,6 +96,10 @@ impl Server<'_> {
                         self.send(Message::Response(failed));
                     }
                 }
+                // The protocol's exit code 1: the client left without asking for a shutdown.
+                Message::Notification(notification) if notification.method == notify::Exit::METHOD => {
+                    return Err(protocol("exit before shutdown"));
+                }
                 Message::Notification(notification) => {
                     let method = notification.method.clone();
                     self.guarded(&method, |server| server.notification(notification));
