@@ -357,3 +357,19 @@ fn options_pick_the_language() {
     assert!(transfer["message"].as_str().is_some_and(|m| m.contains("överföring")), "{transfer}");
     client.shutdown();
 }
+
+#[test]
+fn a_swedish_country_name_is_fixed_to_its_code() {
+    let dir = scratch("country-name");
+    let uri = uri(&dir.join("r.toml"));
+    let mut client = Client::start(false);
+    let text = "schema_version = 1\nid = \"r\"\n\n[[transfers]]\nrecipient = \"Exempel Ltd\"\ncountry = \"Kina\"\nmechanism = \"scc\"\n";
+    let diagnostics = client.open(&uri, text);
+    let country = diagnostics.iter().find(|d| d["range"]["start"]["line"] == 5).expect("a finding on the country");
+    let offered = actions(&mut client, &uri, country);
+    let fix = offered.iter().find(|a| a["isPreferred"] == true).expect("a certain fix");
+    assert_eq!(fix["title"], "write \"CN\"");
+    let after = client.change(&uri, 2, json!([{ "text": apply(text, fix, &uri) }]));
+    assert!(!after.iter().any(|d| d["range"]["start"]["line"] == 5), "{after:?}");
+    client.shutdown();
+}
