@@ -373,3 +373,31 @@ fn a_swedish_country_name_is_fixed_to_its_code() {
     assert!(!after.iter().any(|d| d["range"]["start"]["line"] == 5), "{after:?}");
     client.shutdown();
 }
+
+#[test]
+fn a_missing_required_key_is_inserted() {
+    let dir = scratch("missing");
+    let uri = uri(&dir.join("kundtjanst.toml"));
+    let mut client = Client::start(false);
+    let text = "#:schema ../schema/record.schema.json\nname = \"Kundtjänst\"\n\n[[waivers]]\nrule = \"gdpr/security-measures\"\nreason = \"Beskrivs i informationssäkerhetspolicyn\"\n";
+    let diagnostics = client.open(&uri, text);
+    let missing = diagnostics.iter().filter(|d| d["code"] == "record/schema").count();
+    assert_eq!(missing, 3, "schema_version, id, the waiver's expires: {diagnostics:?}");
+    // Apply one insertion at a time, each on the text as it is after the one before.
+    let mut fixed = text.to_string();
+    let mut current = diagnostics.clone();
+    for version in 2..5 {
+        let diagnostic = current.iter().find(|d| d["code"] == "record/schema").expect("a missing key left");
+        let offered = actions(&mut client, &uri, diagnostic);
+        let insert = offered
+            .iter()
+            .find(|a| a["title"].as_str().is_some_and(|t| t.starts_with("Insert the required key")))
+            .unwrap_or_else(|| panic!("an insertion for {diagnostic}: {offered:?}"));
+        fixed = apply(&fixed, insert, &uri);
+        current = client.change(&uri, version, json!([{ "text": fixed }]));
+    }
+    assert!(fixed.contains("\nschema_version = 1\n") && fixed.contains("\nid = \"kundtjanst\"\n"), "{fixed}");
+    assert!(fixed.contains("[[waivers]]\nexpires = 2027-11-24\n"), "{fixed}");
+    assert!(!rules(&current).contains(&"record/schema"), "{current:?}");
+    client.shutdown();
+}

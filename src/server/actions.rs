@@ -1,5 +1,5 @@
-//! Code actions: a finding's certain fix as a quick fix, and for a rule's finding a
-//! `[[waivers]]` entry that documents an exception for a year.
+//! Code actions: a finding's certain fix as a quick fix, a missing required key inserted, and
+//! for a rule's finding a `[[waivers]]` entry that documents an exception for a year.
 
 use std::collections::HashMap;
 
@@ -23,14 +23,27 @@ pub fn for_range(
     diagnostics: &[Diagnostic],
     lang: Lang,
     today: Date,
+    schema: &serde_json::Value,
 ) -> Vec<CodeActionOrCommand> {
-    let mut actions = Vec::new();
+    let mut actions: Vec<CodeAction> = Vec::new();
     let touched = document.findings.iter().filter(|f| f.span.start <= range.end && range.start <= f.span.end);
     for finding in touched {
         let diagnostic = diagnostics.iter().find(|d| same(d, finding)).cloned();
         if let Some(fix) = &finding.fix {
             let edit = TextEdit::new(text::range(&document.text, &finding.span), fix.replacement.clone());
             actions.push(action(fix.title.to_string(), uri, edit, diagnostic.clone(), true));
+        }
+        for insertion in super::missing::insertions(&document.text, &document.path, finding, schema, today) {
+            let at = text::position(&document.text, insertion.at);
+            let edit = TextEdit::new(lsp_types::Range::new(at, at), insertion.text);
+            let title = match lang {
+                Lang::En => format!("Insert the required key `{}`", insertion.key),
+                Lang::Sv => format!("Lägg till den obligatoriska nyckeln `{}`", insertion.key),
+            };
+            // Two findings on one table (two keys missing) would offer each insertion twice.
+            if !actions.iter().any(|a| a.title == title) {
+                actions.push(action(title, uri, edit, diagnostic.clone(), false));
+            }
         }
         if !UNWAIVABLE.contains(&&*finding.rule) {
             let end = text::position(&document.text, document.text.len());
@@ -78,6 +91,6 @@ fn waiver(text: &str, finding: &Finding, today: Date, lang: Lang) -> String {
 }
 
 /// The same day a year on (29 February becomes 28 February).
-fn a_year_after(today: Date) -> Date {
+pub fn a_year_after(today: Date) -> Date {
     today.checked_add(1.year()).unwrap_or(today)
 }

@@ -86,8 +86,17 @@ fn inner_path(value: &Spanned<DeValue<'_>>, offset: usize) -> Option<Vec<String>
     }
 }
 
+/// The schema of the value at a JSON pointer.
+pub fn schema_at<'s>(schema: &'s Value, pointer: &str) -> Option<&'s Value> {
+    let mut node = schema;
+    for segment in crate::source::pointer_segments(pointer) {
+        node = field(schema, node, &segment)?;
+    }
+    Some(resolve(schema, node))
+}
+
 /// The schema of `segment` below `node`: a property of an object, the items of an array.
-fn field<'s>(root: &'s Value, node: &'s Value, segment: &str) -> Option<&'s Value> {
+pub fn field<'s>(root: &'s Value, node: &'s Value, segment: &str) -> Option<&'s Value> {
     let node = resolve(root, node);
     if let Some(found) = node.get("properties").and_then(|p| p.get(segment)) {
         return Some(found);
@@ -104,7 +113,7 @@ fn field<'s>(root: &'s Value, node: &'s Value, segment: &str) -> Option<&'s Valu
 }
 
 /// Follow a local `$ref` (`#/$defs/Name`).
-fn resolve<'s>(root: &'s Value, node: &'s Value) -> &'s Value {
+pub fn resolve<'s>(root: &'s Value, node: &'s Value) -> &'s Value {
     node.get("$ref")
         .and_then(Value::as_str)
         .and_then(|r| r.strip_prefix('#'))

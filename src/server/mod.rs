@@ -6,6 +6,7 @@
 mod actions;
 mod diagnostics;
 mod hover;
+mod missing;
 mod session;
 mod text;
 
@@ -229,7 +230,8 @@ impl Server<'_> {
         let prepared = document.project.as_deref().and_then(|p| p.prepared.as_ref().ok())?;
         let range = text::offset(&document.text, params.range.start)..text::offset(&document.text, params.range.end);
         let today = crate::cli::today(self.options.today);
-        Some(actions::for_range(&uri, document, range, &params.context.diagnostics, prepared.lang(), today))
+        let schema = self.session.record_schema();
+        Some(actions::for_range(&uri, document, range, &params.context.diagnostics, prepared.lang(), today, schema))
     }
 
     /// Ask the client to report changes to TOML files: rpcheck.toml and packs among them.
