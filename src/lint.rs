@@ -175,15 +175,20 @@ fn duplicate_ids(engines: &[Engine<'_>], inputs: &[Input], ids: &[IdAt], files: 
             first.insert(id, file.path.clone());
             continue;
         };
-        let engine = &engines[input.project];
-        let message = match engine.lang() {
-            Lang::En => format!("record id `{id}` is also used by {other}"),
-            Lang::Sv => format!("id:t `{id}` används redan av {other}"),
-        };
-        let raw = engine.engine_finding("record/duplicate-id", "/id".into(), Anchor::Value, message, None);
-        if let Some(finding) = engine.cross_file_finding(raw, at) {
+        if let Some(finding) = duplicate_id(&engines[input.project], &id, other, at) {
             file.findings.push(finding);
             file.sort();
         }
     }
+}
+
+/// The `record/duplicate-id` finding of a record whose id `id` (standing at `at`) the file shown
+/// as `other` already uses; `None` when rpcheck.toml turns the rule off.
+pub fn duplicate_id(engine: &Engine<'_>, id: &str, other: &str, at: &Located) -> Option<crate::findings::Finding> {
+    let message = match engine.lang() {
+        Lang::En => format!("record id `{id}` is also used by {other}"),
+        Lang::Sv => format!("id:t `{id}` används redan av {other}"),
+    };
+    let raw = engine.engine_finding("record/duplicate-id", "/id".into(), Anchor::Value, message, None);
+    engine.cross_file_finding(raw, at)
 }

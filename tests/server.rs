@@ -401,3 +401,24 @@ fn a_missing_required_key_is_inserted() {
     assert!(!rules(&current).contains(&"record/schema"), "{current:?}");
     client.shutdown();
 }
+
+#[test]
+fn a_shared_id_points_at_the_other_record() {
+    let dir = scratch("duplicates");
+    std::fs::write(dir.join("rpcheck.toml"), "lang = \"en\"\n").expect("project file");
+    let (a, b) = (uri(&dir.join("a.toml")), uri(&dir.join("b.toml")));
+    let client = Client::start(false);
+    let text = "schema_version = 1\nid = \"kund\"\n";
+    assert!(!rules(&client.open(&a, text)).contains(&"record/duplicate-id"));
+    // The later path is the one told, as in `lint`, and the related information names the first.
+    let second = client.open(&b, text);
+    let duplicate = second.iter().find(|d| d["code"] == "record/duplicate-id").expect("a duplicate id");
+    assert_eq!(duplicate["relatedInformation"][0]["location"]["uri"], a);
+    assert_eq!(duplicate["relatedInformation"][0]["location"]["range"]["start"], json!({ "line": 1, "character": 5 }));
+    // Renaming the first record frees the id: the second is published again without the finding.
+    let renamed = json!([{ "range": { "start": { "line": 1, "character": 6 }, "end": { "line": 1, "character": 10 } }, "text": "kunder" }]);
+    let document = json!({ "uri": a, "version": 2 });
+    client.notify("textDocument/didChange", json!({ "textDocument": document, "contentChanges": renamed }));
+    assert!(!rules(&client.diagnostics(&b)).contains(&"record/duplicate-id"));
+    client.shutdown();
+}

@@ -3,7 +3,10 @@
 
 use std::str::FromStr;
 
-use lsp_types::{CodeDescription, Diagnostic, DiagnosticSeverity, NumberOrString, Position, Range, Uri};
+use lsp_types::{
+    CodeDescription, Diagnostic, DiagnosticRelatedInformation, DiagnosticSeverity, Location, NumberOrString, Position,
+    Range, Uri,
+};
 
 use super::session::OpenDocument;
 use super::text;
@@ -17,7 +20,17 @@ pub const SOURCE: &str = "rpcheck";
 pub fn of(document: &OpenDocument) -> Vec<Diagnostic> {
     match document.project.as_deref().map(|p| &p.prepared) {
         Some(Ok(prepared)) => {
-            document.findings.iter().map(|f| diagnostic(&document.text, f, prepared.lang())).collect()
+            let mut all: Vec<Diagnostic> =
+                document.findings.iter().map(|f| diagnostic(&document.text, f, prepared.lang())).collect();
+            if let Some(duplicate) = &document.duplicate {
+                let mut cross = diagnostic(&document.text, &duplicate.finding, prepared.lang());
+                cross.related_information = Some(vec![DiagnosticRelatedInformation {
+                    location: Location::new(duplicate.other.clone(), duplicate.other_at),
+                    message: duplicate.finding.message.to_string(),
+                }]);
+                all.push(cross);
+            }
+            all
         }
         Some(Err(problem)) => vec![Diagnostic {
             range: Range::new(Position::new(0, 0), Position::new(0, 0)),

@@ -158,6 +158,8 @@ impl Server<'_> {
                 if let Some(p) = self.params::<DidCloseTextDocumentParams>(notification) {
                     self.session.close(&p.text_document.uri);
                     self.publish(p.text_document.uri, Vec::new(), None);
+                    // A record that used its id second may now be the first.
+                    self.publish_checked(None);
                 }
             }
             notify::DidChangeWatchedFiles::METHOD => {
@@ -174,9 +176,27 @@ impl Server<'_> {
         let Some(path) = file_path(&document.uri) else {
             return self.log(MessageType::INFO, format!("not a file, not checked: {}", document.uri.as_str()));
         };
-        let opened = self.session.open(document.uri.clone(), path, document.text, document.version);
-        let (diagnostics, version) = (diagnostics::of(opened), opened.version);
-        self.publish(document.uri, diagnostics, Some(version));
+        self.session.open(document.uri.clone(), path, document.text, document.version);
+        self.publish_checked(Some(&document.uri));
+    }
+
+    /// Publish the diagnostics of `checked` (just checked) and of every other open record
+    /// whose cross-file findings changed with it.
+    fn publish_checked(&mut self, checked: Option<&Uri>) {
+        let mut published: Vec<_> = self.session.cross_file().into_iter().map(|d| d.uri.clone()).collect();
+        if let Some(uri) = checked.filter(|u| !published.iter().any(|p| p.as_str() == u.as_str())) {
+            published.push(uri.clone());
+        }
+        for uri in published {
+            self.publish_document(uri);
+        }
+    }
+
+    fn publish_document(&self, uri: Uri) {
+        if let Some(document) = self.session.document(&uri) {
+            let (diagnostics, version) = (diagnostics::of(document), document.version);
+            self.publish(uri, diagnostics, Some(version));
+        }
     }
 
     fn did_change(&mut self, params: DidChangeTextDocumentParams) {
@@ -187,11 +207,10 @@ impl Server<'_> {
                 text::apply_change(text, change);
             }
         });
-        let Some(document) = changed else {
+        if changed.is_none() {
             return self.log(MessageType::WARNING, format!("a change to a document not open: {}", uri.as_str()));
-        };
-        let (diagnostics, version) = (diagnostics::of(document), document.version);
-        self.publish(uri, diagnostics, Some(version));
+        }
+        self.publish_checked(Some(&uri));
     }
 
     fn did_change_watched_files(&mut self, params: DidChangeWatchedFilesParams) {
@@ -200,14 +219,10 @@ impl Server<'_> {
         if !relevant {
             return;
         }
-        let checked: Vec<_> = self
-            .session
-            .reload()
-            .into_iter()
-            .map(|document| (document.uri.clone(), diagnostics::of(document), document.version))
-            .collect();
-        for (uri, diagnostics, version) in checked {
-            self.publish(uri, diagnostics, Some(version));
+        let checked: Vec<Uri> = self.session.reload().into_iter().map(|d| d.uri.clone()).collect();
+        self.session.cross_file();
+        for uri in checked {
+            self.publish_document(uri);
         }
     }
 

@@ -10,6 +10,7 @@ use jiff::civil::Date;
 use lsp_types::Uri;
 
 use crate::config::FILE_NAME;
+use crate::engine::Located;
 use crate::findings::{Finding, Lang};
 use crate::lint::{self, Prepared};
 use crate::project::{Discovery, Project};
@@ -50,6 +51,21 @@ pub struct OpenDocument {
     pub project: Option<ProjectState>,
     /// The findings of the last check, on `text`.
     pub findings: Vec<Finding>,
+    /// The record's id and where it stands, when it has one.
+    pub record: Option<(String, Located)>,
+    /// Another open record of the project that uses the same id first, as `lint` would say.
+    pub duplicate: Option<Duplicate>,
+}
+
+/// A record whose id an earlier record (by path, as `lint` orders them) already uses.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Duplicate {
+    /// The `record/duplicate-id` finding on this record.
+    pub finding: Finding,
+    /// The other record.
+    pub other: Uri,
+    /// Where its id stands.
+    pub other_at: lsp_types::Range,
 }
 
 /// The open documents and the projects they belong to.
@@ -78,7 +94,8 @@ impl Session {
     pub fn open(&mut self, uri: Uri, path: PathBuf, text: String, version: i32) -> &OpenDocument {
         let project = self.project_for(&path);
         let key = uri.as_str().to_string();
-        let mut document = OpenDocument { uri, text, version, path, project, findings: Vec::new() };
+        let mut document =
+            OpenDocument { uri, text, version, path, project, findings: Vec::new(), record: None, duplicate: None };
         self.check(&mut document);
         self.documents.entry(key).insert_entry(document).into_mut()
     }
@@ -144,14 +161,15 @@ impl Session {
     }
 
     fn check(&self, document: &mut OpenDocument) {
-        document.findings = match document.project.as_deref().map(|p| &p.prepared) {
+        (document.findings, document.record) = match document.project.as_deref().map(|p| &p.prepared) {
             Some(Ok(prepared)) => self.findings(prepared, &document.text),
-            Some(Err(_)) | None => Vec::new(),
+            Some(Err(_)) | None => (Vec::new(), None),
         };
     }
 
-    /// The findings `lint` reports for this text: the same engine, order and limit.
-    fn findings(&self, prepared: &Prepared, text: &str) -> Vec<Finding> {
+    /// The findings `lint` reports for this text (the same engine, order and limit), and the
+    /// record's id with its place.
+    fn findings(&self, prepared: &Prepared, text: &str) -> (Vec<Finding>, Option<(String, Located)>) {
         let today = crate::cli::today(self.options.today);
         let engine = prepared.engine(&self.schema, today);
         let content = if text.len() as u64 > prepared.max_file_bytes() {
@@ -163,7 +181,50 @@ impl Session {
         let mut findings = checked.findings;
         findings.sort_by(|a, b| (a.span.start, &a.rule, &a.pointer).cmp(&(b.span.start, &b.rule, &b.pointer)));
         findings.truncate(prepared.max_findings());
-        findings
+        (findings, checked.record.zip(checked.id_at))
+    }
+
+    /// Find again which open records use an id an earlier one of their project uses (the
+    /// first by path keeps it, as in `lint`); returns the documents whose finding changed.
+    pub fn cross_file(&mut self) -> Vec<&OpenDocument> {
+        let mut keys: Vec<&String> = self.documents.keys().collect();
+        keys.sort_by_key(|k| &self.documents[*k].path);
+        let mut first: HashMap<(*const LoadedProject, &str), &OpenDocument> = HashMap::new();
+        let mut found: HashMap<String, Option<Duplicate>> = HashMap::new();
+        for key in keys {
+            let document = &self.documents[key];
+            let Some((project, (id, _))) = document.project.as_ref().zip(document.record.as_ref()) else {
+                continue;
+            };
+            let duplicate = match first.get(&(Rc::as_ptr(project), id.as_str())) {
+                Some(other) => self.duplicate(document, other),
+                None => {
+                    first.insert((Rc::as_ptr(project), id.as_str()), document);
+                    None
+                }
+            };
+            found.insert(key.clone(), duplicate);
+        }
+        let mut changed = Vec::new();
+        for key in self.documents.keys().cloned().collect::<Vec<_>>() {
+            let duplicate = found.remove(&key).flatten();
+            if let Some(document) = self.documents.get_mut(&key).filter(|d| d.duplicate != duplicate) {
+                document.duplicate = duplicate;
+                changed.push(key);
+            }
+        }
+        changed.iter().filter_map(|k| self.documents.get(k)).collect()
+    }
+
+    /// The `record/duplicate-id` finding of `document`, whose id `other` uses first.
+    fn duplicate(&self, document: &OpenDocument, other: &OpenDocument) -> Option<Duplicate> {
+        let prepared = document.project.as_ref()?.prepared.as_ref().ok()?;
+        let (id, at) = document.record.as_ref()?;
+        let engine = prepared.engine(&self.schema, crate::cli::today(self.options.today));
+        let shown = crate::paths::display(&std::env::current_dir().unwrap_or_default(), &other.path);
+        let finding = lint::duplicate_id(&engine, id, &shown, at)?;
+        let other_at = other.record.as_ref().map(|(_, at)| super::text::range(&other.text, &at.span))?;
+        Some(Duplicate { finding, other: other.uri.clone(), other_at })
     }
 }
 
