@@ -422,3 +422,33 @@ fn a_shared_id_points_at_the_other_record() {
     assert!(!rules(&client.diagnostics(&b)).contains(&"record/duplicate-id"));
     client.shutdown();
 }
+
+fn copy_folder(from: &Path, to: &Path) {
+    std::fs::create_dir_all(to).expect("make a folder");
+    for entry in std::fs::read_dir(from).expect("read a folder").flatten() {
+        let target = to.join(entry.file_name());
+        if entry.path().is_dir() {
+            copy_folder(&entry.path(), &target);
+        } else {
+            std::fs::copy(entry.path(), &target).expect("copy a file");
+        }
+    }
+}
+
+#[test]
+fn a_pack_change_checks_open_records_again() {
+    let dir = scratch("pack");
+    copy_folder(&example("custom-pack"), &dir);
+    let (record, pack) = (dir.join("records/bygglov.toml"), dir.join("policies/kommunen.toml"));
+    let client = Client::start(true);
+    let pack_text = std::fs::read_to_string(&pack).expect("pack");
+    assert_eq!(client.open(&uri(&pack), &pack_text), Vec::<Value>::new(), "a pack is no record");
+    let before = client.open(&uri(&record), &std::fs::read_to_string(&record).expect("record"));
+    let mfa = |ds: &[Value]| ds.iter().find(|d| d["code"] == "kommunen/mfa").map(|d| d["severity"].clone());
+    assert_eq!(mfa(&before), Some(json!(1)), "the project's own rule, an error: {before:?}");
+    std::fs::write(&pack, pack_text.replacen("severity = \"error\"", "severity = \"warning\"", 1)).expect("pack");
+    let change = json!({ "uri": uri(&pack), "type": 2 });
+    client.notify("workspace/didChangeWatchedFiles", json!({ "changes": [change] }));
+    assert_eq!(mfa(&client.diagnostics(&uri(&record))), Some(json!(2)), "now a warning");
+    client.shutdown();
+}

@@ -1,5 +1,5 @@
 //! `rpcheck server`: the Language Server. A synchronous loop over `lsp-server` (as
-//! rust-analyzer's and ruff's servers): each message is handled in turn against the [`Session`]
+//! rust-analyzer's and ruff's servers): each message is handled in turn against the session
 //! of open documents, and every change is answered with the document's diagnostics from the
 //! same engine and project discovery as `lint`. LSP types stay inside this module.
 
