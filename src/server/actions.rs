@@ -45,7 +45,7 @@ pub fn for_range(
                 actions.push(action(title, uri, edit, diagnostic.clone(), false));
             }
         }
-        if !UNWAIVABLE.contains(&&*finding.rule) {
+        if !UNWAIVABLE.contains(&&*finding.rule) && waivers_can_be_appended(&document.text) {
             let end = text::position(&document.text, document.text.len());
             let edit = TextEdit::new(lsp_types::Range::new(end, end), waiver(&document.text, finding, today, lang));
             let title = match lang {
@@ -74,6 +74,17 @@ fn action(title: String, uri: &Uri, edit: TextEdit, diagnostic: Option<Diagnosti
     }
 }
 
+/// Whether a `[[waivers]]` table appended at the end stays valid TOML: not when the record
+/// writes its waivers as an inline array (`waivers = [...]`), which a header cannot extend.
+fn waivers_can_be_appended(text: &str) -> bool {
+    let (tree, _) = toml::de::DeTable::parse_recoverable(text);
+    match tree.get_ref().get("waivers").map(|w| w.get_ref()) {
+        Some(toml::de::DeValue::Array(_)) => text.lines().any(|l| l.trim_start().starts_with("[[waivers]]")),
+        Some(_) => false,
+        None => true,
+    }
+}
+
 /// A `[[waivers]]` entry appended to the record, with a reason still to be written.
 fn waiver(text: &str, finding: &Finding, today: Date, lang: Lang) -> String {
     let reason = match lang {
@@ -93,4 +104,16 @@ fn waiver(text: &str, finding: &Finding, today: Date, lang: Lang) -> String {
 /// The same day a year on (29 February becomes 28 February).
 pub fn a_year_after(today: Date) -> Date {
     today.checked_add(1.year()).unwrap_or(today)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn waivers_are_appended_only_to_an_array_of_tables() {
+        assert!(waivers_can_be_appended("id = \"r\"\n"));
+        assert!(waivers_can_be_appended("id = \"r\"\n\n[[waivers]]\nrule = \"a/b\"\n"));
+        assert!(!waivers_can_be_appended("id = \"r\"\nwaivers = [{ rule = \"a/b\" }]\n"));
+    }
 }
