@@ -452,3 +452,31 @@ fn a_pack_change_checks_open_records_again() {
     assert_eq!(mfa(&client.diagnostics(&uri(&record))), Some(json!(2)), "now a warning");
     client.shutdown();
 }
+
+#[test]
+fn a_burst_of_changes_ends_in_the_diagnostics_of_the_last_text() {
+    let dir = scratch("burst");
+    let uri = uri(&dir.join("r.toml"));
+    let client = Client::start(false);
+    client.open(&uri, "schema_version = 1\nid = \"r\"\nname = \"\"\n");
+    // Type `Kundtjänst` into the name, a keystroke a change, without waiting in between.
+    for (i, c) in "Kundtjänst".chars().enumerate() {
+        let at = json!({ "line": 2, "character": 8 + i });
+        let change = json!({ "range": { "start": at, "end": at }, "text": c.to_string() });
+        let document = json!({ "uri": uri, "version": i + 2 });
+        client.notify("textDocument/didChange", json!({ "textDocument": document, "contentChanges": [change] }));
+    }
+    let last = 1 + "Kundtjänst".chars().count();
+    let mut mended = None;
+    while mended.is_none() {
+        let Message::Notification(n) = client.receive() else { continue };
+        if n.method == "textDocument/publishDiagnostics" && n.params["version"] == json!(last) {
+            mended = Some(n.params["diagnostics"].clone());
+        }
+    }
+    let fresh = Client::start(false);
+    let expected = fresh.open(&uri, "schema_version = 1\nid = \"r\"\nname = \"Kundtjänst\"\n");
+    assert_eq!(mended, Some(Value::Array(expected)));
+    fresh.shutdown();
+    client.shutdown();
+}

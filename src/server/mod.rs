@@ -108,11 +108,24 @@ impl Server<'_> {
                 // The only requests the server sends are registrations; their answers need nothing.
                 Message::Response(_) => {}
             }
+            // Changes are checked once nothing else waits: a burst of keystrokes is one check.
+            if self.connection.receiver.is_empty() {
+                self.guarded("textDocument/didChange", Self::check_changed);
+            }
         }
         Ok(())
     }
 
+    /// Check the documents changed since their last check and publish what they yield.
+    fn check_changed(&mut self) {
+        for uri in self.session.check_changed() {
+            self.publish_checked(Some(&uri));
+        }
+    }
+
     fn request(&mut self, request: Request) {
+        // A hover or code action answers on the text as it is now, not as last checked.
+        self.check_changed();
         let response = match request.method.as_str() {
             req::HoverRequest::METHOD => self.answer(request, Self::hover),
             req::CodeActionRequest::METHOD => self.answer(request, Self::code_actions),
@@ -202,15 +215,14 @@ impl Server<'_> {
     fn did_change(&mut self, params: DidChangeTextDocumentParams) {
         let uri = params.text_document.uri;
         let changes = params.content_changes;
-        let changed = self.session.change(&uri, params.text_document.version, |text| {
+        let open = self.session.change(&uri, params.text_document.version, |text| {
             for change in changes {
                 text::apply_change(text, change);
             }
         });
-        if changed.is_none() {
-            return self.log(MessageType::WARNING, format!("a change to a document not open: {}", uri.as_str()));
+        if !open {
+            self.log(MessageType::WARNING, format!("a change to a document not open: {}", uri.as_str()));
         }
-        self.publish_checked(Some(&uri));
     }
 
     fn did_change_watched_files(&mut self, params: DidChangeWatchedFilesParams) {

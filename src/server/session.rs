@@ -55,6 +55,8 @@ pub struct OpenDocument {
     pub record: Option<(String, Located)>,
     /// Another open record of the project that uses the same id first, as `lint` would say.
     pub duplicate: Option<Duplicate>,
+    /// The text changed since `findings` were made.
+    changed: bool,
 }
 
 /// A record whose id an earlier record (by path, as `lint` orders them) already uses.
@@ -94,8 +96,17 @@ impl Session {
     pub fn open(&mut self, uri: Uri, path: PathBuf, text: String, version: i32) -> &OpenDocument {
         let project = self.project_for(&path);
         let key = uri.as_str().to_string();
-        let mut document =
-            OpenDocument { uri, text, version, path, project, findings: Vec::new(), record: None, duplicate: None };
+        let mut document = OpenDocument {
+            uri,
+            text,
+            version,
+            path,
+            project,
+            findings: Vec::new(),
+            record: None,
+            duplicate: None,
+            changed: false,
+        };
         self.check(&mut document);
         self.documents.entry(key).insert_entry(document).into_mut()
     }
@@ -110,13 +121,30 @@ impl Session {
         self.documents.get(uri.as_str())
     }
 
-    /// Change an open document's text with `edit` and check it again; `None` if it is not open.
-    pub fn change(&mut self, uri: &Uri, version: i32, edit: impl FnOnce(&mut String)) -> Option<&OpenDocument> {
-        let (key, mut document) = self.documents.remove_entry(uri.as_str())?;
+    /// Change an open document's text with `edit`, to be checked by [`Session::check_changed`];
+    /// `false` if it is not open.
+    pub fn change(&mut self, uri: &Uri, version: i32, edit: impl FnOnce(&mut String)) -> bool {
+        let Some(document) = self.documents.get_mut(uri.as_str()) else { return false };
         edit(&mut document.text);
         document.version = version;
-        self.check(&mut document);
-        Some(self.documents.entry(key).insert_entry(document).into_mut())
+        document.changed = true;
+        true
+    }
+
+    /// Check every document changed since its last check; returns them. Changes that arrive
+    /// while the server is busy are checked once, together, not one by one.
+    pub fn check_changed(&mut self) -> Vec<Uri> {
+        let mut documents = std::mem::take(&mut self.documents);
+        let changed: Vec<Uri> = documents
+            .values_mut()
+            .filter(|d| d.changed)
+            .map(|document| {
+                self.check(document);
+                document.uri.clone()
+            })
+            .collect();
+        self.documents = documents;
+        changed
     }
 
     /// Forget a closed document.
@@ -161,6 +189,7 @@ impl Session {
     }
 
     fn check(&self, document: &mut OpenDocument) {
+        document.changed = false;
         (document.findings, document.record) = match document.project.as_deref().map(|p| &p.prepared) {
             Some(Ok(prepared)) => self.findings(prepared, &document.text),
             Some(Err(_)) | None => (Vec::new(), None),
