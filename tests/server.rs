@@ -110,11 +110,12 @@ fn rules(diagnostics: &[Value]) -> Vec<&str> {
     diagnostics.iter().filter_map(|d| d["code"].as_str()).collect()
 }
 
-/// A folder of its own under the system's temporary folder, emptied.
+/// A project folder of its own under the system's temporary folder: an empty rpcheck.toml.
 fn scratch(name: &str) -> PathBuf {
     let dir = std::env::temp_dir().join(format!("rpcheck-server-{}-{name}", std::process::id()));
     let _ = std::fs::remove_dir_all(&dir);
     std::fs::create_dir_all(&dir).expect("make a scratch folder");
+    std::fs::write(dir.join("rpcheck.toml"), "").expect("project file");
     dir
 }
 
@@ -333,12 +334,16 @@ fn a_project_change_checks_open_records_again() {
 
 #[test]
 fn files_that_are_not_records_get_no_diagnostics() {
+    let outside = std::env::temp_dir().join(format!("rpcheck-server-{}-no-project", std::process::id()));
+    std::fs::create_dir_all(&outside).expect("a folder");
     let dir = scratch("not-records");
     std::fs::write(dir.join("rpcheck.toml"), "exclude = [\"Cargo.toml\"]\n").expect("project file");
     std::fs::write(dir.join("Cargo.toml"), "[package]\n").expect("excluded file");
     let client = Client::start(false);
     assert_eq!(client.open(&uri(&dir.join("Cargo.toml")), "[package]\n"), Vec::<Value>::new());
     assert_eq!(client.open(&uri(&dir.join("rpcheck.toml")), "exclude = []\n"), Vec::<Value>::new());
+    // No rpcheck.toml above it: a TOML file, not a record.
+    assert_eq!(client.open(&uri(&outside.join("pyproject.toml")), "[project]\n"), Vec::<Value>::new());
     client.shutdown();
 }
 

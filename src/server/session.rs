@@ -258,7 +258,9 @@ impl Session {
 }
 
 /// The project of a record file as `lint` finds it; `None` when `lint` would not check the file
-/// as a record (not TOML, rpcheck.toml itself, a pack, excluded by rpcheck.toml).
+/// as a record (not TOML, rpcheck.toml itself, a pack, excluded by rpcheck.toml), and for a
+/// file with no rpcheck.toml above it: an editor opens every TOML file (Cargo.toml,
+/// pyproject.toml), and only a project says which of them are records.
 fn discover(path: &Path) -> Option<Result<Project, String>> {
     if path.extension().is_none_or(|e| e != "toml") {
         return None;
@@ -272,7 +274,7 @@ fn discover(path: &Path) -> Option<Result<Project, String>> {
     };
     match discovery {
         Ok(d) if d.inputs.is_empty() => None,
-        Ok(d) => d.projects.into_iter().next().map(Ok),
+        Ok(d) => d.projects.into_iter().next().filter(|p| p.config_path.is_some()).map(Ok),
         Err(e) => Some(Err(describe(&e))),
     }
 }

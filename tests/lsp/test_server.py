@@ -73,7 +73,9 @@ async def test_diagnostics_and_hover(client: LanguageClient):
 
 
 async def test_quick_fix_removes_the_finding(client: LanguageClient):
-    uri = (pathlib.Path(tempfile.gettempdir()) / "rpcheck-e2e" / "r.toml").as_uri()
+    project = pathlib.Path(tempfile.mkdtemp(prefix="rpcheck-e2e-"))
+    (project / "rpcheck.toml").write_text("", encoding="utf-8")
+    uri = (project / "r.toml").as_uri()
     text = 'schema_version = 1\nid = "r"\n\n[[transfers]]\nrecipient = "Exempel Inc."\ncountry = "USA"\nmechanism = "scc"\n'
     diagnostics = await open_record(client, uri, text)
     country = next(d for d in diagnostics if d.code == "record/schema" and d.range.start.line == 5)
