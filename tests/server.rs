@@ -324,6 +324,14 @@ fn a_project_change_checks_open_records_again() {
     // A broken project file is shown on the record, not a crash.
     std::fs::write(dir.join("rpcheck.toml"), "lang = \"xx\"\n").expect("project file");
     client.notify("workspace/didChangeWatchedFiles", json!({ "changes": [change] }));
+    let logged = loop {
+        if let Message::Notification(n) = client.receive()
+            && n.method == "window/logMessage"
+        {
+            break n.params;
+        }
+    };
+    assert_eq!(logged["type"], 1, "an error in the client's log: {logged}");
     let broken = client.diagnostics(&uri(&path));
     assert_eq!(broken.len(), 1, "{broken:?}");
     assert!(broken[0]["message"].as_str().is_some_and(|m| m.contains("rpcheck.toml")), "{broken:?}");

@@ -193,7 +193,11 @@ impl Server<'_> {
         let Some(path) = file_path(&document.uri) else {
             return self.log(MessageType::INFO, format!("not a file, not checked: {}", document.uri.as_str()));
         };
-        self.session.open(document.uri.clone(), path, document.text, document.version);
+        let opened = self.session.open(document.uri.clone(), path, document.text, document.version);
+        if let Some(Err(problem)) = opened.project.as_deref().map(|p| &p.prepared) {
+            let problem = format!("{}: {problem}", document.uri.as_str());
+            self.log(MessageType::ERROR, problem);
+        }
         self.publish_checked(Some(&document.uri));
     }
 
@@ -235,7 +239,16 @@ impl Server<'_> {
         if !relevant {
             return;
         }
-        let checked: Vec<Uri> = self.session.reload().into_iter().map(|d| d.uri.clone()).collect();
+        let reloaded = self.session.reload();
+        let problems: Vec<String> = reloaded
+            .iter()
+            .filter_map(|d| d.project.as_deref().and_then(|p| p.prepared.as_ref().err()))
+            .cloned()
+            .collect();
+        let checked: Vec<Uri> = reloaded.into_iter().map(|d| d.uri.clone()).collect();
+        for problem in problems {
+            self.log(MessageType::ERROR, problem);
+        }
         self.session.cross_file();
         for uri in checked {
             self.publish_document(uri);
