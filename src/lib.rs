@@ -21,5 +21,6 @@ pub mod render;
 pub mod rule_examples;
 pub mod rules;
 pub mod schema_check;
+pub mod server;
 pub mod source;
 pub mod waivers;

@@ -39,8 +39,9 @@ pub struct LintOptions {
     pub force_exclude: bool,
 }
 
-/// Per-project state built once: rules, overrides, inherited controller.
-struct Prepared {
+/// Per-project state built once: rules, overrides, inherited controller (the language server
+/// keeps one per project, so its findings equal `lint`'s).
+pub struct Prepared {
     policy: Policy,
     overrides: Overrides,
     controller: Option<serde_json::Value>,
@@ -50,7 +51,8 @@ struct Prepared {
     max_findings: usize,
 }
 
-fn prepare(project: &Project, lang: Option<Lang>) -> Result<Prepared> {
+/// Load a project's packs and settings; `lang` (from the command line) wins over rpcheck.toml.
+pub fn prepare(project: &Project, lang: Option<Lang>) -> Result<Prepared> {
     let policy = Policy::load(project.pack_paths())?;
     let config = &project.config;
     let overrides = Overrides::new(config.rules.clone());
@@ -71,6 +73,40 @@ fn prepare(project: &Project, lang: Option<Lang>) -> Result<Prepared> {
     })
 }
 
+impl Prepared {
+    /// The engine that judges this project's records as of `today`.
+    pub fn engine<'a>(&'a self, schema: &'a SchemaCheck, today: Date) -> Engine<'a> {
+        let settings = Settings {
+            lang: self.lang,
+            today,
+            default_review_months: self.review_months,
+            overrides: &self.overrides,
+            controller: self.controller.as_ref(),
+        };
+        Engine::new(&self.policy, schema, settings)
+    }
+
+    /// The rules and packs.
+    pub fn policy(&self) -> &Policy {
+        &self.policy
+    }
+
+    /// Findings shown per file at most.
+    pub fn max_findings(&self) -> usize {
+        self.max_findings
+    }
+
+    /// The language of messages.
+    pub fn lang(&self) -> Lang {
+        self.lang
+    }
+
+    /// Files larger than this are not parsed.
+    pub fn max_file_bytes(&self) -> u64 {
+        self.max_file_bytes
+    }
+}
+
 /// Check every record the options name.
 pub fn run(options: &LintOptions) -> Result<RunReport> {
     let discovery = Discovery::new(
@@ -82,19 +118,7 @@ pub fn run(options: &LintOptions) -> Result<RunReport> {
     let prepared: Vec<Prepared> = discovery.projects.iter().map(|p| prepare(p, options.lang)).collect::<Result<_>>()?;
     let schema = SchemaCheck::record();
     let lang = options.lang.or_else(|| prepared.first().map(|p| p.lang)).unwrap_or_default();
-    let engines: Vec<Engine<'_>> = prepared
-        .iter()
-        .map(|p| {
-            let settings = Settings {
-                lang: p.lang,
-                today: options.today,
-                default_review_months: p.review_months,
-                overrides: &p.overrides,
-                controller: p.controller.as_ref(),
-            };
-            Engine::new(&p.policy, &schema, settings)
-        })
-        .collect();
+    let engines: Vec<Engine<'_>> = prepared.iter().map(|p| p.engine(&schema, options.today)).collect();
     let (mut files, ids): (Vec<FileReport>, Vec<IdAt>) = discovery
         .inputs
         .par_iter()
@@ -151,12 +175,17 @@ fn duplicate_ids(engines: &[Engine<'_>], inputs: &[Input], ids: &[IdAt], files: 
             first.insert(id, file.path.clone());
             continue;
         };
-        let engine = &engines[input.project];
-        let vars = [("id", id.clone()), ("other", other.clone())];
-        let raw = engine.worded_finding("record/duplicate-id", "across-files", "/id".into(), Anchor::Value, &vars);
-        if let Some(finding) = engine.cross_file_finding(raw, at) {
+        if let Some(finding) = duplicate_id(&engines[input.project], &id, other, at) {
             file.findings.push(finding);
             file.sort();
         }
     }
+}
+
+/// The `record/duplicate-id` finding of a record whose id `id` (standing at `at`) the file shown
+/// as `other` already uses; `None` when rpcheck.toml turns the rule off.
+pub fn duplicate_id(engine: &Engine<'_>, id: &str, other: &str, at: &Located) -> Option<crate::findings::Finding> {
+    let vars = [("id", id.to_string()), ("other", other.to_string())];
+    let raw = engine.worded_finding("record/duplicate-id", "across-files", "/id".into(), Anchor::Value, &vars);
+    engine.cross_file_finding(raw, at)
 }

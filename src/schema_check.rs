@@ -186,14 +186,19 @@ impl SchemaCheck {
             == Some(model::COUNTRY_CODES.len());
         let replacement;
         let (message, help) = if is_country {
-            let alpha2 = alpha2_for(&given.to_uppercase());
-            replacement = alpha2.map(Replacement::string);
-            let help = match alpha2 {
-                Some(code) => Some(Text::new(
+            let alpha3 = alpha2_for(&given.to_uppercase());
+            let named = model::alpha2_for_swedish_name(given).filter(|_| alpha3.is_none());
+            replacement = alpha3.or(named).map(Replacement::string);
+            let help = match (alpha3, named) {
+                (Some(code), _) => Some(Text::new(
                     format!("`{given}` is an alpha-3 code; write `{code}`"),
                     format!("`{given}` är en kod med tre bokstäver; skriv `{code}`"),
                 )),
-                None => Some(Text::new(
+                (None, Some(code)) => Some(Text::new(
+                    format!("`{given}` is a country's name; write its code `{code}`"),
+                    format!("`{given}` är ett lands namn; skriv dess kod `{code}`"),
+                )),
+                (None, None) => Some(Text::new(
                     "use the two-letter ISO 3166-1 alpha-2 code, e.g. SE, US",
                     "använd landskoden med två bokstäver enligt ISO 3166-1 alpha-2, t.ex. SE, US",
                 )),

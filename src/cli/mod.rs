@@ -8,6 +8,7 @@ mod register;
 mod report;
 mod rules;
 mod schema;
+mod server;
 
 use std::process::ExitCode;
 
@@ -41,6 +42,8 @@ enum Command {
     Register(register::RegisterArgs),
     /// Write one self-contained HTML report of the findings, for people.
     Report(report::ReportArgs),
+    /// Serve the Language Server Protocol on standard input and output, for editors.
+    Server(server::ServerArgs),
 }
 
 impl Cli {
@@ -55,6 +58,7 @@ impl Cli {
             Command::Notice(args) => args.run(),
             Command::Register(args) => args.run(),
             Command::Report(args) => args.run(),
+            Command::Server(args) => args.run(),
         }
     }
 }
@@ -74,7 +78,7 @@ fn write_stdout(write: impl FnOnce(&mut dyn std::io::Write) -> std::io::Result<(
 }
 
 /// Today's date in UTC, unless the command line or RPCHECK_TODAY names another day.
-fn today(given: Option<jiff::civil::Date>) -> jiff::civil::Date {
+pub(crate) fn today(given: Option<jiff::civil::Date>) -> jiff::civil::Date {
     given.unwrap_or_else(|| jiff::Timestamp::now().to_zoned_datetime(jiff::tz::TimeZone::UTC).date())
 }
 

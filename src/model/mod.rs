@@ -2,6 +2,7 @@
 //! generated from these types, so every doc comment here is also the editor's field help.
 
 mod country;
+mod country_names;
 
 use std::borrow::Cow;
 
@@ -9,6 +10,7 @@ use schemars::{JsonSchema, Schema, SchemaGenerator};
 use serde::{Deserialize, Serialize};
 
 pub use country::{CODES as COUNTRY_CODES, Country, alpha2_for};
+pub use country_names::alpha2_for_swedish_name;
 
 /// The record format versions this build reads.
 pub const SUPPORTED_SCHEMA_VERSIONS: &[u64] = &[1];
