@@ -77,6 +77,44 @@ fn write_stdout(write: impl FnOnce(&mut dyn std::io::Write) -> std::io::Result<(
     }
 }
 
+/// What the document commands (notice, register, report) share: the project's language,
+/// configuration and day.
+#[derive(Debug, clap::Args)]
+struct ProjectArgs {
+    /// Language of the document [default: rpcheck.toml `lang`, else en].
+    #[arg(long, value_enum)]
+    lang: Option<crate::findings::Lang>,
+    /// Use this rpcheck.toml instead of discovering one.
+    #[arg(long, value_name = "FILE")]
+    config: Option<std::path::PathBuf>,
+    /// Judge dates (review due, waiver expiry) as of this day, not the system date.
+    #[arg(long, value_name = "YYYY-MM-DD", env = "RPCHECK_TODAY")]
+    today: Option<jiff::civil::Date>,
+}
+
+impl ProjectArgs {
+    /// The lint run a document is made from, over `paths`.
+    fn lint_options(&self, paths: Vec<std::path::PathBuf>) -> crate::lint::LintOptions {
+        crate::lint::LintOptions {
+            paths,
+            config: self.config.clone(),
+            stdin_filename: None,
+            lang: self.lang,
+            today: today(self.today),
+            keep_source: false,
+            force_exclude: false,
+        }
+    }
+}
+
+/// Write a generated document to `file`, or to standard output when there is none.
+fn deliver(file: Option<&std::path::Path>, bytes: &[u8]) -> Result<()> {
+    match file {
+        Some(file) => std::fs::write(file, bytes).map_err(|e| crate::error::Error::io(file, e)),
+        None => write_stdout(|out| out.write_all(bytes)),
+    }
+}
+
 /// Today's date in UTC, unless the command line or RPCHECK_TODAY names another day.
 pub(crate) fn today(given: Option<jiff::civil::Date>) -> jiff::civil::Date {
     given.unwrap_or_else(|| jiff::Timestamp::now().to_zoned_datetime(jiff::tz::TimeZone::UTC).date())

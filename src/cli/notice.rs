@@ -10,8 +10,6 @@ use crate::document::notice::{self, NoticeInput};
 use crate::document::records::Sources;
 use crate::document::template::Templates;
 use crate::error::{Error, Result};
-use crate::findings::Lang;
-use crate::lint::LintOptions;
 
 /// The layouts of a notice.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -28,9 +26,6 @@ pub struct NoticeArgs {
     /// Record files or folders; several records give one notice with a section per activity.
     #[arg(required = true)]
     records: Vec<PathBuf>,
-    /// Language of the notice [default: rpcheck.toml `lang`, else en].
-    #[arg(long, value_enum)]
-    lang: Option<Lang>,
     /// Layout of the notice.
     #[arg(long, value_enum, default_value = "md")]
     format: NoticeFormat,
@@ -43,26 +38,14 @@ pub struct NoticeArgs {
     /// Compare with FILE instead of writing: exit 1 with a diff when they differ.
     #[arg(long, value_name = "FILE")]
     check: Option<PathBuf>,
-    /// Use this rpcheck.toml instead of discovering one.
-    #[arg(long, value_name = "FILE")]
-    config: Option<PathBuf>,
-    /// Judge dates (review due, waiver expiry) as of this day, not the system date.
-    #[arg(long, value_name = "YYYY-MM-DD", env = "RPCHECK_TODAY")]
-    today: Option<jiff::civil::Date>,
+    #[command(flatten)]
+    project: super::ProjectArgs,
 }
 
 impl NoticeArgs {
     /// Generate the notice, or refuse when the records have errors.
     pub fn run(self) -> Result<ExitCode> {
-        let options = LintOptions {
-            paths: self.records.clone(),
-            config: self.config.clone(),
-            stdin_filename: None,
-            lang: self.lang,
-            today: super::today(self.today),
-            keep_source: false,
-            force_exclude: false,
-        };
+        let options = self.project.lint_options(self.records.clone());
         let sources = Sources::load(&options)?;
         if sources.has_errors() && !self.force {
             return refuse(&sources);
@@ -70,12 +53,8 @@ impl NoticeArgs {
         let text = self.generate(&sources)?;
         match (&self.check, &self.output) {
             (Some(file), _) => check(file, &text),
-            (None, Some(file)) => {
-                std::fs::write(file, &text).map_err(|e| Error::io(file, e))?;
-                Ok(ExitCode::SUCCESS)
-            }
-            (None, None) => {
-                std::io::stdout().write_all(text.as_bytes()).map_err(|e| Error::io(Path::new("<stdout>"), e))?;
+            (None, output) => {
+                super::deliver(output.as_deref(), text.as_bytes())?;
                 Ok(ExitCode::SUCCESS)
             }
         }

@@ -1,7 +1,7 @@
 //! `rpcheck register`.
 
-use std::io::{IsTerminal, Write};
-use std::path::{Path, PathBuf};
+use std::io::IsTerminal;
+use std::path::PathBuf;
 use std::process::ExitCode;
 
 use clap::{Args, ValueEnum};
@@ -10,8 +10,6 @@ use crate::document::records::Sources;
 use crate::document::register::{self, write};
 use crate::document::template::Templates;
 use crate::error::{Error, Result};
-use crate::findings::Lang;
-use crate::lint::LintOptions;
 
 /// The formats of the register.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -41,29 +39,14 @@ pub struct RegisterArgs {
     /// Write the register to FILE instead of standard output.
     #[arg(short, long, value_name = "FILE")]
     output: Option<PathBuf>,
-    /// Language of the column headings and words [default: rpcheck.toml `lang`, else en].
-    #[arg(long, value_enum)]
-    lang: Option<Lang>,
-    /// Use this rpcheck.toml instead of discovering one.
-    #[arg(long, value_name = "FILE")]
-    config: Option<PathBuf>,
-    /// Judge dates (review due, waiver expiry) as of this day, not the system date.
-    #[arg(long, value_name = "YYYY-MM-DD", env = "RPCHECK_TODAY")]
-    today: Option<jiff::civil::Date>,
+    #[command(flatten)]
+    project: super::ProjectArgs,
 }
 
 impl RegisterArgs {
     /// Write the register. It refuses nothing: each record's error count is a column.
     pub fn run(self) -> Result<ExitCode> {
-        let options = LintOptions {
-            paths: self.paths,
-            config: self.config,
-            stdin_filename: None,
-            lang: self.lang,
-            today: super::today(self.today),
-            keep_source: false,
-            force_exclude: false,
-        };
+        let options = self.project.lint_options(self.paths);
         if self.format == RegisterFormat::Xlsx && self.output.is_none() && std::io::stdout().is_terminal() {
             return Err(Error::usage("an xlsx workbook is binary", Some("write it to a file with -o FILE".into())));
         }
@@ -89,10 +72,7 @@ impl RegisterArgs {
             RegisterFormat::Md => templates().render("register.md", &model)?.into_bytes(),
             RegisterFormat::Html => templates().render("register.html", &model)?.into_bytes(),
         };
-        match &self.output {
-            Some(file) => std::fs::write(file, &bytes).map_err(|e| Error::io(file, e))?,
-            None => std::io::stdout().write_all(&bytes).map_err(|e| Error::io(Path::new("<stdout>"), e))?,
-        }
+        super::deliver(self.output.as_deref(), &bytes)?;
         Ok(ExitCode::SUCCESS)
     }
 }
