@@ -89,3 +89,42 @@ fn a_file_named_on_the_command_line_is_linted_unless_force_exclude() {
     assert!(stdout.contains("record.toml:"), "{}", shown(&out));
     let _ = std::fs::remove_dir_all(&dir);
 }
+
+#[test]
+fn init_then_lint_is_clean() {
+    let dir = scratch("init");
+    let out = rpcheck(&["init", "project"], &dir);
+    assert_eq!(out.status.code(), Some(0), "{}", shown(&out));
+    assert!(String::from_utf8_lossy(&out.stdout).contains("Fill in [controller]"), "{}", shown(&out));
+    for file in ["rpcheck.toml", "records/example.toml", "schema/record.schema.json", "schema/rpcheck.schema.json"] {
+        assert!(dir.join("project").join(file).is_file(), "{file} not written");
+    }
+    // Beside another tool's file, as in a real repository: only the example is linted.
+    std::fs::write(dir.join("project/pyproject.toml"), "[project]\nname = \"x\"\n").expect("pyproject");
+    let out = rpcheck(&["lint", "--format", "json", "--show-info"], &dir.join("project"));
+    assert_eq!(out.status.code(), Some(0), "{}", shown(&out));
+    let report: serde_json::Value = serde_json::from_slice(&out.stdout).expect("json output");
+    assert_eq!(report["summary"]["files"], 1, "{}", shown(&out));
+    assert_eq!(report["findings"], serde_json::json!([]), "{}", shown(&out));
+    let _ = std::fs::remove_dir_all(&dir);
+}
+
+#[test]
+fn init_never_overwrites_and_writes_nothing_when_it_refuses() {
+    let dir = scratch("init-twice");
+    assert_eq!(rpcheck(&["init"], &dir).status.code(), Some(0));
+    let out = rpcheck(&["init"], &dir);
+    assert_eq!(out.status.code(), Some(2), "{}", shown(&out));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("rpcheck.toml exists"), "{}", shown(&out));
+    // Only the example exists: the refusal names it and leaves rpcheck.toml unwritten.
+    let other = scratch("init-partial");
+    std::fs::create_dir_all(other.join("records")).expect("records dir");
+    std::fs::write(other.join("records/example.toml"), "mine").expect("example");
+    let out = rpcheck(&["init"], &other);
+    assert_eq!(out.status.code(), Some(2), "{}", shown(&out));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("example.toml exists"), "{}", shown(&out));
+    assert!(!other.join("rpcheck.toml").exists());
+    assert_eq!(std::fs::read_to_string(other.join("records/example.toml")).expect("example"), "mine");
+    let _ = std::fs::remove_dir_all(&dir);
+    let _ = std::fs::remove_dir_all(&other);
+}

@@ -1,6 +1,7 @@
 //! The command line: one file per subcommand; the doc comments here are the `--help` text.
 
 mod explain;
+mod init;
 mod law;
 mod lint;
 mod notice;
@@ -41,6 +42,8 @@ enum Command {
     Register(register::RegisterArgs),
     /// Write one self-contained HTML report of the findings, for people.
     Report(report::ReportArgs),
+    /// Start a project: rpcheck.toml, one example record and the schemas; never overwrites.
+    Init(init::InitArgs),
 }
 
 impl Cli {
@@ -55,6 +58,7 @@ impl Cli {
             Command::Notice(args) => args.run(),
             Command::Register(args) => args.run(),
             Command::Report(args) => args.run(),
+            Command::Init(args) => args.run(),
         }
     }
 }
