@@ -69,7 +69,8 @@ impl LintArgs {
         if report.files.is_empty() {
             // Not an error (an empty project is valid), but a hook that checks nothing should say so.
             eprintln!(
-                "warning: no record files found (rpcheck checks *.toml files; see include/exclude in rpcheck.toml)"
+                "warning: no record files found (a .toml file is a record when it declares `schema_version` or \
+                 a `#:schema` line naming record.schema.json, or when rpcheck.toml's include matches it)"
             );
         }
         let counts = Counts::of(&report);
