@@ -7,6 +7,9 @@
 #  - SARIF from absolute paths, from paths with spaces and Swedish letters, and from a subfolder
 #    of a GITHUB_WORKSPACE, through Microsoft's SARIF validator (npm: @microsoft/sarif-multitool)
 #    with its default rules and with GitHub's (--rule-kind Gh): zero errors each.
+#  - the project `rpcheck init` writes through taplo (npm: @taplo/cli): its `#:schema` lines find
+#    the schemas it writes (what gives completion in an editor), the files are valid, a wrong
+#    value is caught.
 # Installs what it needs in a scratch folder; needs PyPI, npm and crates.io.
 set -euo pipefail
 repo=$(cd "$(dirname "$0")/.." && pwd)
@@ -86,3 +89,14 @@ for log in "$sarif"/*.sarif; do
 done
 [ "$failed" -eq 0 ] || exit 1
 echo "CI outputs: ok"
+
+(cd "$work/npm" && npm install --silent --no-audit --no-fund @taplo/cli >/dev/null)
+taplo="$work/npm/node_modules/.bin/taplo"
+"$rpcheck" init "$work/init" >/dev/null
+(cd "$work/init" && "$taplo" lint rpcheck.toml records/example.toml) || { echo "taplo rejects what init wrote"; exit 1; }
+sed -i 's/^legal_basis = "contract"/legal_basis = "contrakt"/' "$work/init/records/example.toml"
+if (cd "$work/init" && "$taplo" lint records/example.toml) >"$work/taplo.txt" 2>&1; then
+  echo "taplo did not apply the record schema through the #:schema line"; exit 1
+fi
+grep -q "contrakt" "$work/taplo.txt" || { cat "$work/taplo.txt"; echo "taplo did not flag the wrong value"; exit 1; }
+echo "init through taplo: ok"
