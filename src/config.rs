@@ -44,7 +44,9 @@ pub struct Config {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     #[schemars(range(min = 1, max = 120))]
     pub review_interval_months: Option<u32>,
-    /// Globs, relative to this file's folder, of the records to check (default `**/*.toml`).
+    /// Globs, relative to this file's folder, of the records to check; every matched file is a
+    /// record. Without it, a `.toml` file is a record when it declares `schema_version` or its
+    /// `#:schema` line names record.schema.json.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub include: Option<Vec<String>>,
     /// Globs, relative to this file's folder, of files to skip.

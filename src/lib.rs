@@ -13,6 +13,7 @@ pub mod facts;
 pub mod findings;
 pub mod law;
 pub mod lint;
+pub mod location;
 pub mod model;
 pub mod paths;
 pub mod policy;

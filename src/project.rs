@@ -19,6 +19,9 @@ pub struct Project {
     /// Its contents.
     pub config: Config,
     include: GlobSet,
+    /// Whether rpcheck.toml names its records with `include`; without it a file must declare
+    /// itself a record (see [`declares_record`]).
+    explicit_include: bool,
     exclude: GlobSet,
     packs: Vec<PathBuf>,
 }
@@ -33,7 +36,8 @@ impl Project {
         let include = globs(&config, "include", config.include.as_ref().unwrap_or(&default_include))?;
         let exclude = globs(&config, "exclude", &config.exclude)?;
         let packs = config.policies.iter().map(|p| root.join(p)).collect();
-        Ok(Project { root, config_path, config, include, exclude, packs })
+        let explicit_include = config.include.is_some();
+        Ok(Project { root, config_path, config, include, explicit_include, exclude, packs })
     }
 
     /// The user's pack files, as paths.
@@ -46,9 +50,56 @@ impl Project {
         let Ok(relative) = path.strip_prefix(&self.root) else {
             return true;
         };
-        self.include.is_match(relative) && !self.exclude.is_match(relative) && !self.packs.iter().any(|p| p == path)
+        self.include.is_match(relative)
+            && !self.exclude.is_match(relative)
+            && !self.packs.iter().any(|p| p == path)
+            && (self.explicit_include || (!is_other_tools_file(path) && declares_record(path)))
     }
 }
+
+/// Project files of other tools that sit beside records and are never records by default.
+const OTHER_TOOLS_FILES: [&str; 2] = ["Cargo.toml", "pyproject.toml"];
+
+fn is_other_tools_file(path: &Path) -> bool {
+    path.file_name().and_then(|n| n.to_str()).is_some_and(|n| OTHER_TOOLS_FILES.contains(&n))
+}
+
+/// How much of a file is read to decide whether it is a record: its top-level keys come first.
+const HEAD_BYTES: u64 = 64 * 1024;
+
+/// Whether a `.toml` file declares itself a record: `schema_version` among its top-level keys,
+/// or a `#:schema` line naming the record schema. Only the head is read, and only lines before
+/// the first table header are looked at, so a folder of other tools' TOML costs little. A file
+/// that cannot be read counts as a record, so that the lint reports why instead of passing it by.
+fn declares_record(path: &Path) -> bool {
+    use std::io::Read;
+    let mut head = Vec::new();
+    let read = std::fs::File::open(path).and_then(|file| file.take(HEAD_BYTES).read_to_end(&mut head));
+    read.is_err() || head_declares_record(&String::from_utf8_lossy(&head))
+}
+
+/// [`declares_record`] on a file's first bytes.
+fn head_declares_record(head: &str) -> bool {
+    let head = head.strip_prefix('\u{feff}').unwrap_or(head);
+    for line in head.lines().map(str::trim_start) {
+        if let Some(target) = line.strip_prefix("#:schema") {
+            if target.trim().ends_with(RECORD_SCHEMA_FILE) {
+                return true;
+            }
+        } else if line.starts_with('[') {
+            return false;
+        } else if ["schema_version", "\"schema_version\"", "'schema_version'"]
+            .iter()
+            .any(|key| line.strip_prefix(key).is_some_and(|rest| rest.trim_start().starts_with('=')))
+        {
+            return true;
+        }
+    }
+    false
+}
+
+/// The file name of the record schema, as `#:schema` lines name it.
+pub const RECORD_SCHEMA_FILE: &str = "record.schema.json";
 
 /// Compile the globs of `config`'s `key`; a bad one is a configuration error at its place.
 fn globs(config: &Config, key: &str, patterns: &[String]) -> Result<GlobSet> {
@@ -208,4 +259,26 @@ pub fn current_project_packs() -> Result<Vec<PathBuf>> {
     let Some(dir) = cwd.ancestors().find(|d| d.join(FILE_NAME).is_file()) else { return Ok(Vec::new()) };
     let config = Config::load(&dir.join(FILE_NAME))?;
     Ok(config.policies.iter().map(|p| dir.join(p)).collect())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::head_declares_record;
+
+    #[test]
+    fn a_record_declares_itself() {
+        assert!(head_declares_record("# a record\nschema_version = 1\nid = \"x\"\n"));
+        assert!(head_declares_record("\u{feff}schema_version=1\n"));
+        assert!(head_declares_record("#:schema ../schema/record.schema.json\nid = \"x\"\n"));
+        assert!(head_declares_record("#:schema https://example.org/record.schema.json\n"));
+    }
+
+    #[test]
+    fn other_toml_is_no_record() {
+        assert!(!head_declares_record("[project]\nname = \"x\"\nschema_version = 1\n"));
+        assert!(!head_declares_record("[tool.x]\nschema_version = 1\n"));
+        assert!(!head_declares_record("#:schema ./rpcheck.schema.json\nlang = \"sv\"\n"));
+        assert!(!head_declares_record("schema_versions = 1\n"));
+        assert!(!head_declares_record(""));
+    }
 }

@@ -1,15 +1,15 @@
 //! `rpcheck lint`.
 
 use std::io::IsTerminal;
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 use clap::Args;
 
-use crate::error::Result;
+use crate::error::{Error, Result};
 use crate::findings::Lang;
 use crate::lint::{self, LintOptions};
-use crate::render::{self, Counts, Format, Style};
+use crate::render::{self, Checkout, Counts, Format, Style};
 
 /// Arguments of `rpcheck lint`.
 #[derive(Debug, Args)]
@@ -54,22 +54,41 @@ impl LintArgs {
             stdin_filename: self.stdin_filename,
             lang: self.lang,
             today: super::today(self.today),
-            keep_source: format == Format::Human,
+            keep_source: format.keeps_source(),
             force_exclude: self.force_exclude,
         };
         let report = lint::run(&options)?;
         let no_color = std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty());
         let style =
             Style { color: terminal && !no_color, width: if terminal { 100 } else { 80 }, show_info: self.show_info };
-        super::write_stdout(|out| render::render(format, &report, style, out))?;
+        let checkout = Checkout::from_env().map_err(|e| Error::io(Path::new("."), e))?;
+        super::write_stdout(|out| render::render(format, &report, style, &checkout, out))?;
+        if format == Format::Github {
+            write_step_summary(&report)?;
+        }
         if report.files.is_empty() {
             // Not an error (an empty project is valid), but a hook that checks nothing should say so.
             eprintln!(
-                "warning: no record files found (rpcheck checks *.toml files; see include/exclude in rpcheck.toml)"
+                "warning: no record files found (a .toml file is a record when it declares `schema_version` or \
+                 a `#:schema` line naming record.schema.json, or when rpcheck.toml's include matches it)"
             );
         }
         let counts = Counts::of(&report);
         let failed = counts.errors > 0 || (self.deny_warnings && counts.warnings > 0);
         Ok(if failed { ExitCode::from(1) } else { ExitCode::SUCCESS })
     }
+}
+
+/// With `GITHUB_STEP_SUMMARY` set (as in a GitHub Actions step), append the counts per rule and
+/// severity to that file, which GitHub shows on the job's page.
+fn write_step_summary(report: &crate::findings::RunReport) -> Result<()> {
+    let Some(path) = std::env::var_os("GITHUB_STEP_SUMMARY").filter(|p| !p.is_empty()) else {
+        return Ok(());
+    };
+    let path = PathBuf::from(path);
+    let mut file =
+        std::fs::OpenOptions::new().create(true).append(true).open(&path).map_err(|e| Error::io(&path, e))?;
+    let mut text = Vec::new();
+    render::github::summary(report, &mut text).map_err(|e| Error::io(&path, e))?;
+    std::io::Write::write_all(&mut file, &text).map_err(|e| Error::io(&path, e))
 }

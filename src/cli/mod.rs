@@ -1,6 +1,8 @@
 //! The command line: one file per subcommand; the doc comments here are the `--help` text.
 
+mod completions;
 mod explain;
+mod init;
 mod law;
 mod lint;
 mod notice;
@@ -44,6 +46,12 @@ enum Command {
     Report(report::ReportArgs),
     /// Serve the Language Server Protocol on standard input and output, for editors.
     Server(server::ServerArgs),
+    /// Start a project: rpcheck.toml, one example record and the schemas; never overwrites.
+    Init(init::InitArgs),
+    /// Print the shell completion script (bash, zsh, fish, elvish, powershell).
+    Completions(completions::CompletionsArgs),
+    /// Print the man page, or with --out-dir write one per subcommand.
+    Man(completions::ManArgs),
 }
 
 impl Cli {
@@ -59,6 +67,9 @@ impl Cli {
             Command::Register(args) => args.run(),
             Command::Report(args) => args.run(),
             Command::Server(args) => args.run(),
+            Command::Init(args) => args.run(),
+            Command::Completions(args) => args.run(),
+            Command::Man(args) => args.run(),
         }
     }
 }

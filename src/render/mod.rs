@@ -2,14 +2,15 @@
 
 pub mod concise;
 pub mod github;
+pub mod gitlab;
 pub mod human;
 pub mod json;
 pub mod sarif;
 
 use std::io::{self, Write};
+use std::path::{Path, PathBuf};
 
-use crate::findings::RunReport;
-use crate::findings::{Finding, Severity};
+use crate::findings::{FileReport, Finding, RunReport, Severity};
 
 /// The output formats `lint --format` accepts.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
@@ -24,6 +25,8 @@ pub enum Format {
     Sarif,
     /// GitHub Actions workflow commands (annotations).
     Github,
+    /// GitLab Code Quality JSON (a merge request's code quality widget).
+    Gitlab,
 }
 
 /// How to draw human output.
@@ -37,15 +40,108 @@ pub struct Style {
     pub show_info: bool,
 }
 
-/// Write the report in `format` to `out`.
-pub fn render(format: Format, report: &RunReport, style: Style, out: &mut dyn Write) -> io::Result<()> {
+/// Write the report in `format` to `out`; the CI formats name files from `checkout`'s root.
+pub fn render(
+    format: Format,
+    report: &RunReport,
+    style: Style,
+    checkout: &Checkout,
+    out: &mut dyn Write,
+) -> io::Result<()> {
     match format {
         Format::Human => human::render(report, style, out),
         Format::Concise => concise::render(report, style.show_info, out),
         Format::Json => json::render(report, out),
-        Format::Sarif => sarif::render(report, out),
-        Format::Github => github::render(report, out),
+        Format::Sarif => sarif::render(report, checkout, out),
+        Format::Github => github::render(report, checkout, out),
+        Format::Gitlab => gitlab::render(report, checkout, out),
     }
+}
+
+impl Format {
+    /// Whether the format needs the files' text: to draw it, or to name findings' places by keys.
+    pub fn keeps_source(self) -> bool {
+        matches!(self, Format::Human | Format::Sarif | Format::Gitlab)
+    }
+}
+
+/// Where a run's files lie, so that the CI formats name them from the root of the checkout
+/// (CI runs rpcheck from any folder of it), not from the current folder.
+#[derive(Debug, Clone)]
+pub struct Checkout {
+    cwd: PathBuf,
+    root: PathBuf,
+}
+
+/// A file's place as the CI formats name it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Place {
+    /// Below the checkout's root: the path from it, with `/`.
+    Inside(String),
+    /// Elsewhere: the absolute path.
+    Outside(PathBuf),
+}
+
+impl Checkout {
+    /// The checkout CI names (`GITHUB_WORKSPACE`, else GitLab's `CI_PROJECT_DIR`), else the
+    /// current folder.
+    pub fn from_env() -> io::Result<Checkout> {
+        let cwd = std::env::current_dir()?;
+        let named = ["GITHUB_WORKSPACE", "CI_PROJECT_DIR"]
+            .iter()
+            .find_map(|var| std::env::var_os(var).filter(|v| !v.is_empty()));
+        let root = named.map_or_else(|| cwd.clone(), |root| cwd.join(root));
+        Ok(Checkout::at(cwd, root))
+    }
+
+    /// A checkout at `root`, seen from the folder `cwd` (both absolute).
+    pub fn at(cwd: PathBuf, root: PathBuf) -> Checkout {
+        Checkout { cwd, root }
+    }
+
+    /// The root's absolute path.
+    pub fn root(&self) -> &Path {
+        &self.root
+    }
+
+    /// Where the file shown as `shown` (relative to the current folder, or absolute) lies.
+    pub fn place(&self, shown: &str) -> Place {
+        let from_root = crate::paths::display(&self.root, &self.cwd.join(shown));
+        if Path::new(&from_root).is_absolute() {
+            Place::Outside(PathBuf::from(from_root))
+        } else {
+            Place::Inside(from_root.replace('\\', "/"))
+        }
+    }
+
+    /// The file's path as the CI formats print it: from the root, or absolute.
+    pub fn path(&self, shown: &str) -> String {
+        match self.place(shown) {
+            Place::Inside(path) => path,
+            Place::Outside(path) => path.display().to_string(),
+        }
+    }
+}
+
+/// One fingerprint per finding of `file`, in order: rule, path and the place by keys
+/// ([`crate::location::location_key`]), stable when lines move or entries are reordered. The
+/// second and later findings with the same key get ` #2`, ` #3`..., so each stays unique.
+pub fn fingerprints(file: &FileReport, path: &str) -> Vec<String> {
+    let record = file
+        .text
+        .as_deref()
+        .and_then(|text| crate::source::parse(text).ok())
+        .map_or(serde_json::Value::Null, |doc| doc.value);
+    let mut seen: std::collections::HashMap<String, usize> = std::collections::HashMap::new();
+    file.findings
+        .iter()
+        .map(|finding| {
+            let key = format!("{}:{path}:{}", finding.rule, crate::location::location_key(&finding.pointer, &record));
+            let count = seen.entry(key.clone()).or_default();
+            *count += 1;
+            if *count == 1 { key } else { format!("{key} #{count}") }
+        })
+        .collect()
 }
 
 /// Counts of findings by severity across a report.

@@ -9,7 +9,8 @@ use serde_sarif::sarif::{
     Result as SarifResult, ResultLevel, Run, Sarif, Tool, ToolComponent,
 };
 
-use crate::findings::{Finding, Lang, RuleDoc, RunReport, Severity};
+use super::{Checkout, Place};
+use crate::findings::{FileReport, Finding, Lang, RuleDoc, RunReport, Severity};
 
 /// The SARIF schema this log follows.
 const SCHEMA: &str = "https://json.schemastore.org/sarif-2.1.0.json";
@@ -22,17 +23,41 @@ fn level(severity: Severity) -> ResultLevel {
     }
 }
 
-/// Percent-encode a relative path into a URI reference (RFC 3986), keeping `/`.
-fn uri(path: &str) -> String {
+/// The base that artifact URIs below the checkout's root are relative to.
+const SRCROOT: &str = "%SRCROOT%";
+
+/// The key of rpcheck's fingerprint in `partialFingerprints`.
+const FINGERPRINT: &str = "rpcheck/v1";
+
+/// Percent-encode a path into a URI path (RFC 3986), keeping `/` (and `:`, which may stand in an
+/// absolute path's drive letter but not in the first segment of a relative reference).
+fn encode(path: &str, keep_colon: bool) -> String {
     let mut out = String::with_capacity(path.len());
     for byte in path.replace('\\', "/").bytes() {
-        if byte.is_ascii_alphanumeric() || b"-._~/".contains(&byte) {
+        if byte.is_ascii_alphanumeric() || b"-._~/".contains(&byte) || (keep_colon && byte == b':') {
             out.push(byte as char);
         } else {
             out.push_str(&format!("%{byte:02X}"));
         }
     }
     out
+}
+
+/// An absolute path as a `file://` URI; a folder's ends with `/`, as a base URI must.
+fn file_uri(path: &std::path::Path, folder: bool) -> String {
+    let path = path.display().to_string().replace('\\', "/");
+    let slash = if path.starts_with('/') { "" } else { "/" };
+    let end = if folder && !path.ends_with('/') { "/" } else { "" };
+    format!("file://{slash}{}{end}", encode(&path, true))
+}
+
+/// Where a file is, for SARIF: relative to `%SRCROOT%` when below the checkout's root, else
+/// its own `file://` URI.
+fn artifact(checkout: &Checkout, shown: &str) -> ArtifactLocation {
+    match checkout.place(shown) {
+        Place::Inside(path) => ArtifactLocation::builder().uri(encode(&path, false)).uri_base_id(SRCROOT).build(),
+        Place::Outside(path) => ArtifactLocation::builder().uri(file_uri(&path, false)).build(),
+    }
 }
 
 fn text(text: &str) -> MultiformatMessageString {
@@ -76,16 +101,13 @@ fn region(finding: &Finding) -> Region {
 }
 
 /// The finding's certain fix as a SARIF `fix`: its place replaced by the new text.
-fn fix(finding: &Finding, path: &str) -> Option<SarifFix> {
+fn fix(finding: &Finding, artifact: &ArtifactLocation) -> Option<SarifFix> {
     let fix = finding.fix.as_ref()?;
     let replacement = Replacement::builder()
         .deleted_region(region(finding))
         .inserted_content(ArtifactContent::builder().text(fix.replacement.as_str()).build())
         .build();
-    let change = ArtifactChange::builder()
-        .artifact_location(ArtifactLocation::builder().uri(uri(path)).build())
-        .replacements(vec![replacement])
-        .build();
+    let change = ArtifactChange::builder().artifact_location(artifact.clone()).replacements(vec![replacement]).build();
     Some(
         SarifFix::builder()
             .description(Message::builder().text(&*fix.title).build())
@@ -94,13 +116,15 @@ fn fix(finding: &Finding, path: &str) -> Option<SarifFix> {
     )
 }
 
-fn result(finding: &Finding, path: &str, rule_index: Option<usize>) -> SarifResult {
+fn result(
+    finding: &Finding,
+    artifact: &ArtifactLocation,
+    rule_index: Option<usize>,
+    fingerprint: String,
+) -> SarifResult {
     let location = Location::builder()
         .physical_location(
-            PhysicalLocation::builder()
-                .artifact_location(ArtifactLocation::builder().uri(uri(path)).build())
-                .region(region(finding))
-                .build(),
+            PhysicalLocation::builder().artifact_location(artifact.clone()).region(region(finding)).build(),
         )
         .build();
     let result = SarifResult::builder()
@@ -109,17 +133,36 @@ fn result(finding: &Finding, path: &str, rule_index: Option<usize>) -> SarifResu
         .message(Message::builder().text(&*finding.message).build())
         .locations(vec![location])
         .build();
-    SarifResult { rule_index: rule_index.map(|i| i as i64), fixes: fix(finding, path).map(|f| vec![f]), ..result }
+    SarifResult {
+        rule_index: rule_index.map(|i| i as i64),
+        fixes: fix(finding, artifact).map(|f| vec![f]),
+        partial_fingerprints: Some(BTreeMap::from([(FINGERPRINT.to_string(), fingerprint)])),
+        ..result
+    }
+}
+
+/// The results of one file.
+fn file_results(
+    file: &FileReport,
+    checkout: &Checkout,
+    index: &BTreeMap<&str, usize>,
+) -> impl Iterator<Item = SarifResult> {
+    let artifact = artifact(checkout, &file.path);
+    let fingerprints = super::fingerprints(file, &checkout.path(&file.path));
+    let results: Vec<SarifResult> = file
+        .findings
+        .iter()
+        .zip(fingerprints)
+        .map(|(f, fingerprint)| result(f, &artifact, index.get(&*f.rule).copied(), fingerprint))
+        .collect();
+    results.into_iter()
 }
 
 /// Render the report as a SARIF 2.1.0 log.
-pub fn render(report: &RunReport, out: &mut dyn std::io::Write) -> std::io::Result<()> {
+pub fn render(report: &RunReport, checkout: &Checkout, out: &mut dyn std::io::Write) -> std::io::Result<()> {
     let index: BTreeMap<&str, usize> = report.rules.keys().enumerate().map(|(i, id)| (&**id, i)).collect();
-    let results: Vec<SarifResult> = report
-        .files
-        .iter()
-        .flat_map(|file| file.findings.iter().map(|f| result(f, &file.path, index.get(&*f.rule).copied())))
-        .collect();
+    let results: Vec<SarifResult> = report.files.iter().flat_map(|file| file_results(file, checkout, &index)).collect();
+    let root = ArtifactLocation::builder().uri(file_uri(checkout.root(), true)).build();
     let driver = ToolComponent::builder()
         .name("rpcheck")
         .version(env!("CARGO_PKG_VERSION"))
@@ -127,6 +170,7 @@ pub fn render(report: &RunReport, out: &mut dyn std::io::Write) -> std::io::Resu
         .build();
     let run = Run::builder()
         .tool(Tool::builder().driver(driver).build())
+        .original_uri_base_ids(BTreeMap::from([(SRCROOT.to_string(), root)]))
         .column_kind(serde_json::Value::from("unicodeCodePoints"))
         .results(results)
         .build();
