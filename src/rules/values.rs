@@ -30,8 +30,15 @@ pub const NOT_BLANK_PATTERN: &str =
 
 /// Whether a free-text value is a placeholder, ignoring case and surrounding whitespace.
 pub fn is_placeholder(text: &str) -> bool {
-    let normal = collapse(text);
-    PLACEHOLDERS.contains(&normal.as_str())
+    // Most values are real text, longer than any placeholder: tell them apart without the
+    // allocations of collapsing (this runs on every free-text value of every record).
+    static LONGEST: std::sync::LazyLock<usize> = std::sync::LazyLock::new(|| {
+        PLACEHOLDERS.iter().map(|p| p.chars().filter(|c| !c.is_whitespace()).count()).max().unwrap_or(0)
+    });
+    if text.chars().filter(|c| !c.is_whitespace()).nth(*LONGEST).is_some() {
+        return false;
+    }
+    PLACEHOLDERS.contains(&collapse(text).as_str())
 }
 
 /// Whether a value is absent, empty, only whitespace, or a placeholder.
