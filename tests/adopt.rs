@@ -1,19 +1,11 @@
 //! Adoption: which files are records in a project that holds other tools' TOML too.
 
-use std::path::{Path, PathBuf};
-use std::process::{Command, Output};
+mod common;
 
-fn rpcheck(args: &[&str], cwd: &Path) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_rpcheck"))
-        .args(args)
-        .current_dir(cwd)
-        .env("NO_COLOR", "1")
-        .env("RPCHECK_TODAY", "2026-11-24")
-        .env_remove("GITHUB_WORKSPACE")
-        .env_remove("GITHUB_STEP_SUMMARY")
-        .output()
-        .expect("rpcheck runs")
-}
+use std::path::PathBuf;
+use std::process::Output;
+
+use common::rpcheck;
 
 fn shown(out: &Output) -> String {
     format!(
@@ -24,12 +16,8 @@ fn shown(out: &Output) -> String {
     )
 }
 
-/// A fresh empty folder for one test.
 fn scratch(name: &str) -> PathBuf {
-    let dir = std::env::temp_dir().join(format!("rpcheck-adopt-{name}-{}", std::process::id()));
-    let _ = std::fs::remove_dir_all(&dir);
-    std::fs::create_dir_all(&dir).expect("scratch dir");
-    dir
+    common::scratch("adopt", name)
 }
 
 /// A record with one error (its purpose has no legal basis), declared by `schema_version`.

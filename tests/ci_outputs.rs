@@ -1,33 +1,21 @@
 //! The CI formats: GitHub paths from GITHUB_WORKSPACE and the step summary, GitLab Code Quality
 //! against GitLab's documented format, SARIF URIs from %SRCROOT% and fingerprints by keys.
 
-use std::path::{Path, PathBuf};
-use std::process::{Command, Output};
+mod common;
 
-fn root() -> &'static Path {
-    Path::new(env!("CARGO_MANIFEST_DIR"))
-}
+use std::path::{Path, PathBuf};
+use std::process::Output;
+
+use common::root;
 
 fn rpcheck(args: &[&str], cwd: &Path, env: &[(&str, &Path)]) -> Output {
-    let mut command = Command::new(env!("CARGO_BIN_EXE_rpcheck"));
-    command
-        .args(args)
-        .current_dir(cwd)
-        .env("RPCHECK_TODAY", "2026-11-24")
-        .env_remove("GITHUB_WORKSPACE")
-        .env_remove("GITHUB_STEP_SUMMARY")
-        .env_remove("CI_PROJECT_DIR");
-    for (key, value) in env {
-        command.env(key, value);
-    }
+    let mut command = common::command(args, cwd);
+    command.envs(env.iter().copied());
     command.output().expect("rpcheck runs")
 }
 
 fn scratch(name: &str) -> PathBuf {
-    let dir = std::env::temp_dir().join(format!("rpcheck-ci-{name}-{}", std::process::id()));
-    let _ = std::fs::remove_dir_all(&dir);
-    std::fs::create_dir_all(&dir).expect("scratch dir");
-    dir
+    common::scratch("ci", name)
 }
 
 #[test]

@@ -1,13 +1,13 @@
 //! Hostile input: every case in tests/hostile gets a clear diagnostic (snapshotted), the cases
 //! that cannot live in git are made at run time, and no run ever writes to its inputs.
 
+mod common;
+
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output, Stdio};
 use std::time::{Duration, Instant};
 
-fn root() -> &'static Path {
-    Path::new(env!("CARGO_MANIFEST_DIR"))
-}
+use common::root;
 
 fn rpcheck(args: &[&str], cwd: &Path) -> Output {
     Command::new(env!("CARGO_BIN_EXE_rpcheck"))

@@ -1,8 +1,11 @@
 //! `rpcheck notice`: snapshots of the notices of the clean examples, the art. 13 items each must
 //! hold, refusal and the draft banner, `--check`, user templates, and record text as hostile input.
 
+mod common;
+
 use std::path::{Path, PathBuf};
-use std::process::Command;
+
+use common::root;
 
 struct Run {
     code: i32,
@@ -11,13 +14,7 @@ struct Run {
 }
 
 fn rpcheck(args: &[&str], cwd: &Path) -> Run {
-    let out = Command::new(env!("CARGO_BIN_EXE_rpcheck"))
-        .args(args)
-        .current_dir(cwd)
-        .env("NO_COLOR", "1")
-        .env("RPCHECK_TODAY", "2026-11-24")
-        .output()
-        .expect("the rpcheck binary runs");
+    let out = common::rpcheck(args, cwd);
     Run {
         code: out.status.code().unwrap_or(-1),
         stdout: String::from_utf8_lossy(&out.stdout).into_owned(),
@@ -25,16 +22,8 @@ fn rpcheck(args: &[&str], cwd: &Path) -> Run {
     }
 }
 
-fn root() -> &'static Path {
-    Path::new(env!("CARGO_MANIFEST_DIR"))
-}
-
-/// A fresh folder under target/ for one test.
 fn scratch(name: &str) -> PathBuf {
-    let dir = root().join("target/test-notice").join(name);
-    let _ = std::fs::remove_dir_all(&dir);
-    std::fs::create_dir_all(&dir).expect("create a scratch folder");
-    dir
+    common::scratch("notice", name)
 }
 
 fn notice(records: &[&str], lang: &str, format: &str) -> Run {

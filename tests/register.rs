@@ -2,8 +2,11 @@
 //! input (HTML escaping, the spreadsheet-formula defence). xlsx and dpv are also read back by
 //! openpyxl and rdflib in scripts/test-documents.sh.
 
+mod common;
+
 use std::path::{Path, PathBuf};
-use std::process::Command;
+
+use common::root;
 
 struct Run {
     code: i32,
@@ -12,13 +15,7 @@ struct Run {
 }
 
 fn rpcheck(args: &[&str], cwd: &Path) -> Run {
-    let out = Command::new(env!("CARGO_BIN_EXE_rpcheck"))
-        .args(args)
-        .current_dir(cwd)
-        .env("NO_COLOR", "1")
-        .env("RPCHECK_TODAY", "2026-11-24")
-        .output()
-        .expect("the rpcheck binary runs");
+    let out = common::rpcheck(args, cwd);
     Run {
         code: out.status.code().unwrap_or(-1),
         stdout: out.stdout,
@@ -26,15 +23,8 @@ fn rpcheck(args: &[&str], cwd: &Path) -> Run {
     }
 }
 
-fn root() -> &'static Path {
-    Path::new(env!("CARGO_MANIFEST_DIR"))
-}
-
 fn scratch(name: &str) -> PathBuf {
-    let dir = root().join("target/test-register").join(name);
-    let _ = std::fs::remove_dir_all(&dir);
-    std::fs::create_dir_all(&dir).expect("create a scratch folder");
-    dir
+    common::scratch("register", name)
 }
 
 fn register(format: &str, lang: &str) -> Run {

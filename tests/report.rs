@@ -1,8 +1,12 @@
 //! `rpcheck report`: the findings report of examples/ in both languages, and record text as
 //! hostile input. The page is also checked by vnu and rendered in scripts/test-documents.sh.
 
+mod common;
+
 use std::path::Path;
 use std::process::Command;
+
+use common::root;
 
 fn report(args: &[&str], cwd: &Path) -> (i32, String, String) {
     let out = Command::new(env!("CARGO_BIN_EXE_rpcheck"))
@@ -14,10 +18,6 @@ fn report(args: &[&str], cwd: &Path) -> (i32, String, String) {
         .expect("the rpcheck binary runs");
     let text = |b: Vec<u8>| String::from_utf8(b).expect("UTF-8");
     (out.status.code().unwrap_or(-1), text(out.stdout), text(out.stderr))
-}
-
-fn root() -> &'static Path {
-    Path::new(env!("CARGO_MANIFEST_DIR"))
 }
 
 #[test]

@@ -3,11 +3,7 @@
 
 mod common;
 
-use std::path::Path;
-
-fn root() -> &'static Path {
-    Path::new(env!("CARGO_MANIFEST_DIR"))
-}
+use common::root;
 
 #[test]
 fn committed_schema_is_fresh() {
