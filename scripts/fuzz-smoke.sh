@@ -9,6 +9,6 @@ scratch="$(mktemp -d)"
 trap 'rm -rf "$scratch"' EXIT
 cp fuzz/seeds/lint/* "$scratch/"
 cd fuzz
-# cargo-fuzz builds with the release profile, whose link-time optimisation makes the instrumented
+# cargo-fuzz builds with the release profile, whose link-time optimisation in one codegen unit makes the instrumented
 # build several times slower; a smoke run does not need it.
-CARGO_PROFILE_RELEASE_LTO=false RUSTC_BOOTSTRAP=1 cargo fuzz run lint "$scratch" -- -max_total_time="$seconds" -rss_limit_mb=2048
+CARGO_PROFILE_RELEASE_LTO=false CARGO_PROFILE_RELEASE_CODEGEN_UNITS=16 RUSTC_BOOTSTRAP=1 cargo fuzz run lint "$scratch" -- -max_total_time="$seconds" -rss_limit_mb=2048
