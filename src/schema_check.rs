@@ -61,7 +61,7 @@ pub struct SchemaCheck {
 impl SchemaCheck {
     /// The record schema generated from the model.
     pub fn record() -> Self {
-        Self::new(model::record_schema())
+        Self::new(model::record_schema().clone())
     }
 
     /// A check against `schema` (one rpcheck generated from its types: it compiles).

@@ -15,8 +15,8 @@ fn committed_schema_is_fresh() {
 fn schema_is_valid_json_schema_2020_12() {
     let schema = rpcheck::model::record_schema();
     assert_eq!(schema["$schema"], "https://json-schema.org/draft/2020-12/schema");
-    jsonschema::meta::validate(&schema).expect("the schema is valid against its meta-schema");
-    jsonschema::draft202012::new(&schema).expect("the schema compiles");
+    jsonschema::meta::validate(schema).expect("the schema is valid against its meta-schema");
+    jsonschema::draft202012::new(schema).expect("the schema compiles");
 }
 
 fn example_records() -> Vec<std::path::PathBuf> {

@@ -473,8 +473,11 @@ impl std::fmt::Display for CalendarDate {
 /// The JSON Schema of a record, as committed in `schema/record.schema.json`.
 ///
 /// Optional fields are simply not required: TOML has no null, so the schema allows none.
-pub fn record_schema() -> serde_json::Value {
-    schema_for::<Record>()
+pub fn record_schema() -> &'static serde_json::Value {
+    // Generated once per process: lint, the pack compiler (placeholder check) and the language
+    // server all read it, and generating it is part of every start-up.
+    static SCHEMA: std::sync::LazyLock<serde_json::Value> = std::sync::LazyLock::new(schema_for::<Record>);
+    &SCHEMA
 }
 
 /// The JSON Schema (draft 2020-12) of a type the user writes in TOML.
@@ -494,7 +497,7 @@ pub fn schema_text(schema: &serde_json::Value) -> String {
 
 /// The schema as committed in `schema/record.schema.json`.
 pub fn record_schema_text() -> String {
-    schema_text(&record_schema())
+    schema_text(record_schema())
 }
 
 /// Remove `null` from a schema's types and alternatives (schemars adds it for `Option`).

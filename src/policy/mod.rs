@@ -178,12 +178,12 @@ impl Policy {
         // What placeholders may name is checked against the record format.
         let record_schema = crate::model::record_schema();
         for (name, text) in BUILTIN_PACKS {
-            policy.add_pack(Origin::Builtin(name), Path::new(name), text, &record_schema)?;
+            policy.add_pack(Origin::Builtin(name), Path::new(name), text, record_schema)?;
         }
         for path in user_packs {
             let shown = crate::paths::shown_path(path);
             let text = std::fs::read_to_string(path).map_err(|e| Error::io(&shown, e))?;
-            policy.add_pack(Origin::User(shown.clone()), &shown, &text, &record_schema)?;
+            policy.add_pack(Origin::User(shown.clone()), &shown, &text, record_schema)?;
         }
         Ok(policy)
     }

@@ -130,7 +130,7 @@ mod tests {
         let schema = crate::model::record_schema();
         let text = "id = \"x\"\n\n[[purposes]]\nid = \"a\"\nlegal_basis = \"consent\"\n";
         let at = text.find("legal_basis").expect("in text") + 3;
-        let hover = key(text, &schema, at).expect("described");
+        let hover = key(text, schema, at).expect("described");
         assert!(hover.starts_with("`purposes.legal_basis`: "), "{hover}");
     }
 
@@ -138,6 +138,6 @@ mod tests {
     fn a_value_is_not_a_key() {
         let schema = crate::model::record_schema();
         let text = "id = \"some-id\"\n";
-        assert_eq!(key(text, &schema, text.find("some").expect("in text")), None);
+        assert_eq!(key(text, schema, text.find("some").expect("in text")), None);
     }
 }

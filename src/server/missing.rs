@@ -101,12 +101,10 @@ mod tests {
         let today = jiff::civil::date(2026, 11, 24);
         let path = Path::new("/p/kund-2.toml");
         let root: Vec<_> =
-            insertions(text, path, &finding(""), &schema, today).into_iter().map(|i| (i.at, i.text)).collect();
+            insertions(text, path, &finding(""), schema, today).into_iter().map(|i| (i.at, i.text)).collect();
         assert_eq!(root, [(11, "schema_version = 1\n".to_string()), (11, "id = \"kund-2\"\n".to_string())]);
-        let waiver: Vec<_> = insertions(text, path, &finding("/waivers/0"), &schema, today)
-            .into_iter()
-            .map(|i| (i.at, i.text))
-            .collect();
+        let waiver: Vec<_> =
+            insertions(text, path, &finding("/waivers/0"), schema, today).into_iter().map(|i| (i.at, i.text)).collect();
         assert_eq!(waiver, [(text.find("rule").unwrap_or_default(), "expires = 2027-11-24\n".to_string())]);
     }
 }

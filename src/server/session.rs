@@ -74,7 +74,6 @@ pub struct Duplicate {
 pub struct Session {
     options: Options,
     schema: SchemaCheck,
-    record_schema: serde_json::Value,
     /// By URI text: `Uri` caches parts of itself, which makes it a poor key.
     documents: HashMap<String, OpenDocument>,
     projects: HashMap<Option<PathBuf>, ProjectState>,
@@ -83,13 +82,7 @@ pub struct Session {
 impl Session {
     /// A session with nothing open.
     pub fn new(options: Options) -> Self {
-        Session {
-            options,
-            schema: SchemaCheck::record(),
-            record_schema: crate::model::record_schema(),
-            documents: HashMap::new(),
-            projects: HashMap::new(),
-        }
+        Session { options, schema: SchemaCheck::record(), documents: HashMap::new(), projects: HashMap::new() }
     }
 
     /// Open a document (or replace it, if the client opens it again) and check it.
@@ -112,8 +105,8 @@ impl Session {
     }
 
     /// The JSON Schema of records, for hover on keys.
-    pub fn record_schema(&self) -> &serde_json::Value {
-        &self.record_schema
+    pub fn record_schema(&self) -> &'static serde_json::Value {
+        crate::model::record_schema()
     }
 
     /// The document at `uri`, if open.
