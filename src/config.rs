@@ -12,6 +12,7 @@ use serde::{Deserialize, Serialize};
 use crate::error::{Error, Problem, Result};
 use crate::findings::{Lang, RawFinding, Severity};
 use crate::model::Controller;
+use crate::policy::Policy;
 use crate::schema_check::SchemaCheck;
 use crate::source;
 
@@ -104,15 +105,20 @@ impl Config {
         })?;
         let issues = SchemaCheck::new(config_schema()).check(&doc.value);
         if !issues.is_empty() {
+            // Worded like a record's violations, by the built-in record pack; the project's
+            // language is not known before its file is read, so in English.
+            let words = Policy::load(&[])?;
             let mut problems: Vec<Problem> = issues
                 .into_iter()
                 .map(|issue| {
+                    let worded = words.schema_issue(&issue, Lang::En);
                     let span = match issue.anchor {
                         crate::findings::Anchor::Key => doc.key_span(&issue.pointer),
                         _ => None,
                     };
                     let span = span.unwrap_or_else(|| doc.span_of(&issue.pointer));
-                    Problem::new(Some(span), issue.message.en.to_string(), issue.help.map(|h| h.en.to_string()))
+                    let help = issue.help.map(|_| worded.help.to_string());
+                    Problem::new(Some(span), worded.message.to_string(), help)
                 })
                 .collect();
             problems.sort_by_key(|p| p.start());

@@ -9,7 +9,7 @@ use serde::Deserialize;
 use serde_json::Value;
 
 use crate::config::Overrides;
-use crate::findings::{Anchor, Finding, Fix, Lang, RawFinding, Region, Severity, WaivedFinding};
+use crate::findings::{Anchor, Finding, Lang, RawFinding, Region, Severity, WaivedFinding};
 use crate::model::Record;
 use crate::policy::{Check, Policy, Rule, select};
 use crate::rules::{Hit, RuleContext};
@@ -162,14 +162,12 @@ impl<'a> Engine<'a> {
             let raw = issues
                 .into_iter()
                 .map(|issue| {
-                    let lang = self.settings.lang;
-                    let help = issue.help.as_ref().map(|h| h.get(lang).to_string());
-                    let fix =
-                        issue.replacement.map(|r| Fix { title: r.title.shared(lang).clone(), replacement: r.text });
-                    let message = issue.message.get(lang).to_string();
+                    let worded = self.policy.schema_issue(&issue, self.settings.lang);
                     RawFinding {
-                        fix,
-                        ..self.engine_finding("record/schema", issue.pointer, issue.anchor, message, help)
+                        message: worded.message,
+                        help: worded.help,
+                        fix: worded.fix,
+                        ..self.engine_finding("record/schema", issue.pointer, issue.anchor, String::new(), None)
                     }
                 })
                 .collect();
@@ -324,21 +322,16 @@ impl<'a> Engine<'a> {
         anchor: Anchor,
         vars: &[(&str, String)],
     ) -> RawFinding {
-        let Some(rule) = self.policy.rule(id) else {
+        let Some(worded) = self.policy.worded(id, case, Some(case), vars, self.settings.lang) else {
             return self.engine_finding(id, pointer, anchor, id.to_string(), None);
         };
-        let lang = self.settings.lang;
-        let case = rule.named_case(case);
-        let message = case.and_then(|c| c.message.as_ref()).unwrap_or(&rule.message);
-        let help = case.and_then(|c| c.help.as_ref()).unwrap_or(&rule.help);
+        let raw = self.engine_finding(id, pointer, anchor, String::new(), None);
+        let case_severity = self.policy.rule(id).and_then(|r| r.named_case(case)).and_then(|c| c.severity);
         RawFinding {
-            rule: rule.id.clone(),
-            severity: case.and_then(|c| c.severity).unwrap_or(rule.severity),
-            message: self.fill(message.shared(lang), &Value::Null, &Value::Null, vars),
-            help: self.fill(help.shared(lang), &Value::Null, &Value::Null, vars),
-            pointer,
-            anchor,
-            fix: None,
+            message: worded.message,
+            help: worded.help,
+            severity: case_severity.unwrap_or(raw.severity),
+            ..raw
         }
     }
 
@@ -396,35 +389,6 @@ impl Engine<'_> {
     /// Fill `{name}` (from the hit, else relative to the node) and `{/a/b}` (from the record),
     /// putting values the glossary knows into words of the run's language.
     pub fn fill(&self, template: &Arc<str>, node: &Value, record: &Value, vars: &[(&str, String)]) -> Arc<str> {
-        if !template.contains('{') {
-            return template.clone();
-        }
-        let mut out = String::with_capacity(template.len());
-        let mut rest: &str = template;
-        while let Some(open) = rest.find('{') {
-            let Some(close) = rest[open..].find('}') else {
-                break;
-            };
-            out.push_str(&rest[..open]);
-            let name = &rest[open + 1..open + close];
-            let value = lookup(name, node, record, vars);
-            let word = self.policy.glossary.get(name).and_then(|words| words.get(&value));
-            out.push_str(word.map_or(value.as_str(), |w| w.get(self.settings.lang)));
-            rest = &rest[open + close + 1..];
-        }
-        out.push_str(rest);
-        out.into()
-    }
-}
-
-fn lookup(name: &str, node: &Value, record: &Value, vars: &[(&str, String)]) -> String {
-    if let Some((_, v)) = vars.iter().find(|(n, _)| *n == name) {
-        return v.clone();
-    }
-    let found = if name.starts_with('/') { record.pointer(name) } else { node.pointer(&format!("/{name}")) };
-    match found {
-        Some(Value::String(s)) => s.clone(),
-        Some(Value::Null) | None => "?".to_string(),
-        Some(other) => other.to_string(),
+        self.policy.fill(template, node, record, vars, self.settings.lang)
     }
 }

@@ -5,49 +5,108 @@ use jsonschema::error::{TypeKind, ValidationErrorKind};
 use jsonschema::{Draft, Validator};
 use serde_json::Value;
 
-use crate::findings::{Anchor, Text};
+use crate::findings::Anchor;
 use crate::model::{self, alpha2_for};
 use crate::source::escape_segment;
 
-/// One way a record fails the schema.
+/// One way a file fails its schema. What it says is named, not written here: `case` and `help`
+/// are cases of the rule `record/schema` in `policies/record.toml`, filled with `vars`.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct SchemaIssue {
     /// Where, as a JSON pointer.
     pub pointer: String,
     /// Whether to draw it on the key or the value.
     pub anchor: Anchor,
-    /// What is wrong.
-    pub message: Text,
-    /// How to fix it, where we can say.
-    pub help: Option<Text>,
+    /// The case whose message says what is wrong.
+    pub case: &'static str,
+    /// The case whose help says how to fix it; the rule's own help when `None`.
+    pub help: Option<&'static str>,
+    /// The values its texts name.
+    pub vars: Vec<(&'static str, String)>,
     /// Whether the issue is a value of the wrong type.
     pub wrong_type: bool,
     /// The text that certainly fixes the issue in place of the key or value it is drawn on.
     pub replacement: Option<Replacement>,
 }
 
-/// A certain fix for a schema issue: what it does, and the text that replaces the key or value.
+/// A certain fix for a schema issue: the case that titles it (filled with the issue's `vars`)
+/// and the text that replaces the key or value.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Replacement {
-    /// What the fix does.
-    pub title: Text,
+    /// The case whose message titles the fix.
+    pub case: &'static str,
     /// The replacing text, as TOML.
     pub text: String,
 }
 
 impl Replacement {
     fn key(best: &str) -> Self {
-        Replacement {
-            title: Text::new(format!("rename to `{best}`"), format!("byt namn till `{best}`")),
-            text: best.into(),
-        }
+        Replacement { case: "rename", text: best.into() }
     }
 
     fn string(value: &str) -> Self {
-        Replacement {
-            title: Text::new(format!("write \"{value}\""), format!("skriv \"{value}\"")),
-            text: format!("\"{value}\""),
+        Replacement { case: "write", text: format!("\"{value}\"") }
+    }
+}
+
+/// Every case of `record/schema` the check names, so that a test can hold the pack to them.
+pub const CASES: &[&str] = &[
+    "unknown-key",
+    "did-you-mean",
+    "allowed-keys",
+    "missing-key",
+    "schema-version",
+    "not-a-date",
+    "not-a-duration",
+    "bad-format",
+    "not-a-country",
+    "alpha-3",
+    "country-name",
+    "not-in-list",
+    "bad-id",
+    "only-one-of",
+    "wrong-type",
+    "minimum",
+    "maximum",
+    "empty",
+    "pattern",
+    "constant",
+    "other",
+    "rename",
+    "write",
+];
+
+/// Every value the cases name (checked when the pack is compiled).
+pub const FILLS: &[&str] = &[
+    "key",
+    "best",
+    "allowed",
+    "found",
+    "format",
+    "given",
+    "keys",
+    "expected_type",
+    "found_type",
+    "limit",
+    "pattern",
+    "value",
+];
+
+impl SchemaIssue {
+    fn new(at: &str, case: &'static str, vars: Vec<(&'static str, String)>) -> Self {
+        SchemaIssue {
+            pointer: at.to_string(),
+            anchor: Anchor::Value,
+            case,
+            help: None,
+            vars,
+            wrong_type: false,
+            replacement: None,
         }
+    }
+
+    fn with_help(self, help: &'static str) -> Self {
+        SchemaIssue { help: Some(help), ..self }
     }
 }
 
@@ -92,14 +151,8 @@ impl SchemaCheck {
     }
 
     fn describe(&self, at: &str, kind: &ValidationErrorKind, found: &Value, out: &mut Vec<SchemaIssue>) {
-        let issue = |message: Text, help: Option<Text>| SchemaIssue {
-            pointer: at.to_string(),
-            anchor: Anchor::Value,
-            message,
-            help,
-            wrong_type: false,
-            replacement: None,
-        };
+        let shown = || vec![("found", found.to_string())];
+        let issue = |case, vars| SchemaIssue::new(at, case, vars);
         match kind {
             ValidationErrorKind::AdditionalProperties { unexpected } => {
                 for key in unexpected {
@@ -107,75 +160,51 @@ impl SchemaCheck {
                 }
             }
             ValidationErrorKind::Required { property } => {
-                let key = property.as_str().unwrap_or_default();
-                out.push(issue(
-                    Text::new(
-                        format!("missing required key `{key}`"),
-                        format!("den obligatoriska nyckeln `{key}` saknas"),
-                    ),
-                    None,
-                ));
+                let key = property.as_str().unwrap_or_default().to_string();
+                out.push(issue("missing-key", vec![("key", key)]));
             }
-            ValidationErrorKind::Constant { .. } if at == "/schema_version" => out.push(issue(
-                Text::new(
-                    format!("unsupported schema_version {found}: this build reads version 1"),
-                    format!("schema_version {found} stöds inte: den här versionen läser version 1"),
-                ),
-                Some(Text::new("write `schema_version = 1`", "skriv `schema_version = 1`")),
-            )),
+            ValidationErrorKind::Constant { .. } if at == "/schema_version" => {
+                out.push(issue("schema-version", shown()).with_help("schema-version"))
+            }
             ValidationErrorKind::Format { format } => out.push(bad_format(at, format, found)),
             ValidationErrorKind::Enum { options } => out.push(self.not_in_enum(at, options, found)),
             ValidationErrorKind::OneOfNotValid { .. } if !self.constants(at).is_empty() => {
                 let options = Value::Array(self.constants(at));
                 out.push(self.not_in_enum(at, &options, found));
             }
-            ValidationErrorKind::Pattern { .. } if at == "/id" => out.push(issue(
-                Text::new(
-                    format!("{found} is not a valid record id"),
-                    format!("{found} är inte ett giltigt id för en förteckning"),
-                ),
-                Some(Text::new(
-                    "use only lower-case letters a-z, digits and hyphens, e.g. \"sociala-medier\"",
-                    "använd bara små bokstäver a-z, siffror och bindestreck, t.ex. \"sociala-medier\"",
-                )),
-            )),
+            ValidationErrorKind::Pattern { .. } if at == "/id" => {
+                out.push(issue("bad-id", shown()).with_help("bad-id"))
+            }
             // The format's only `not` forbids two keys together (a transfer's country and organisation).
             ValidationErrorKind::Not { schema } => {
-                let keys: Vec<&str> =
-                    schema["required"].as_array().into_iter().flatten().filter_map(Value::as_str).collect();
-                let keys = keys.iter().map(|k| format!("`{k}`")).collect::<Vec<_>>();
-                out.push(issue(
-                    Text::new(
-                        format!("give only one of {}", keys.join(" or ")),
-                        format!("ange bara en av {}", keys.join(" eller ")),
-                    ),
-                    None,
-                ));
+                let keys: Vec<String> =
+                    schema["required"].as_array().into_iter().flatten().filter_map(Value::as_str).map(code).collect();
+                out.push(issue("only-one-of", vec![("keys", keys.join(", "))]));
             }
-            ValidationErrorKind::Type { kind } => {
-                out.push(SchemaIssue { wrong_type: true, ..issue(self.wrong_type(at, kind, found), None) })
-            }
-            other => out.push(issue(other_message(other), None)),
+            ValidationErrorKind::Type { kind } => out.push(self.wrong_type(at, kind, found)),
+            other => out.push(other_issue(at, other)),
         }
     }
 
     fn unknown_key(&self, at: &str, key: &str) -> SchemaIssue {
         let allowed = self.allowed_keys(at);
         let best = did_you_mean(key, allowed.iter().map(String::as_str));
+        let mut vars = vec![("key", key.to_string())];
         let help = match best {
-            Some(best) => Text::new(format!("did you mean `{best}`?"), format!("menade du `{best}`?")),
-            None => Text::new(
-                format!("keys allowed here: {}", allowed.join(", ")),
-                format!("tillåtna nycklar här: {}", allowed.join(", ")),
-            ),
+            Some(best) => {
+                vars.push(("best", best.to_string()));
+                "did-you-mean"
+            }
+            None => {
+                vars.push(("allowed", allowed.join(", ")));
+                "allowed-keys"
+            }
         };
         SchemaIssue {
             pointer: format!("{at}/{}", escape_segment(key)),
             anchor: Anchor::Key,
-            message: Text::new(format!("unknown key `{key}`"), format!("okänd nyckel `{key}`")),
-            help: Some(help),
-            wrong_type: false,
             replacement: best.map(Replacement::key),
+            ..SchemaIssue::new(at, "unknown-key", vars).with_help(help)
         }
     }
 
@@ -184,56 +213,34 @@ impl SchemaCheck {
         let given = found.as_str().unwrap_or_default();
         let is_country = self.subschema(at).and_then(|s| s.get("enum")).and_then(Value::as_array).map(Vec::len)
             == Some(model::COUNTRY_CODES.len());
-        let replacement;
-        let (message, help) = if is_country {
+        let mut vars = vec![("found", found.to_string()), ("given", given.to_string())];
+        let (case, help, best) = if is_country {
             let alpha3 = alpha2_for(&given.to_uppercase());
             let named = model::alpha2_for_swedish_name(given).filter(|_| alpha3.is_none());
-            replacement = alpha3.or(named).map(Replacement::string);
             let help = match (alpha3, named) {
-                (Some(code), _) => Some(Text::new(
-                    format!("`{given}` is an alpha-3 code; write `{code}`"),
-                    format!("`{given}` är en kod med tre bokstäver; skriv `{code}`"),
-                )),
-                (None, Some(code)) => Some(Text::new(
-                    format!("`{given}` is a country's name; write its code `{code}`"),
-                    format!("`{given}` är ett lands namn; skriv dess kod `{code}`"),
-                )),
-                (None, None) => Some(Text::new(
-                    "use the two-letter ISO 3166-1 alpha-2 code, e.g. SE, US",
-                    "använd landskoden med två bokstäver enligt ISO 3166-1 alpha-2, t.ex. SE, US",
-                )),
+                (Some(_), _) => "alpha-3",
+                (None, Some(_)) => "country-name",
+                (None, None) => "not-a-country",
             };
-            (
-                Text::new(
-                    format!("{found} is not an ISO 3166-1 alpha-2 country code"),
-                    format!("{found} är ingen landskod enligt ISO 3166-1 alpha-2"),
-                ),
-                help,
-            )
+            ("not-a-country", Some(help), alpha3.or(named))
         } else {
-            let list = options.join(", ");
+            vars.push(("allowed", options.join(", ")));
             let best = did_you_mean(given, options.iter().copied());
-            replacement = best.map(Replacement::string);
-            let help = best.map(|best| Text::new(format!("did you mean `{best}`?"), format!("menade du `{best}`?")));
-            (Text::new(format!("{found} is not one of: {list}"), format!("{found} är inte något av: {list}")), help)
+            ("not-in-list", best.map(|_| "did-you-mean"), best)
         };
-        SchemaIssue { pointer: at.to_string(), anchor: Anchor::Value, message, help, wrong_type: false, replacement }
+        vars.extend(best.map(|b| ("best", b.to_string())));
+        SchemaIssue { help, replacement: best.map(Replacement::string), ..SchemaIssue::new(at, case, vars) }
     }
 
-    fn wrong_type(&self, at: &str, kind: &TypeKind, found: &Value) -> Text {
-        let expected = match self.subschema(at) {
-            Some(s) if s.get("format").and_then(Value::as_str) == Some("date") => {
-                return Text::new(
-                    format!("expected a date, found {}", toml_type(found).0),
-                    format!("ett datum förväntades, men här står {}", toml_type(found).1),
-                );
-            }
-            _ => expected_type(kind),
+    fn wrong_type(&self, at: &str, kind: &TypeKind, found: &Value) -> SchemaIssue {
+        let is_date = self.subschema(at).and_then(|s| s.get("format")).and_then(Value::as_str) == Some("date");
+        let expected = match kind {
+            _ if is_date => "date",
+            TypeKind::Single(t) => t.as_str(),
+            TypeKind::Multiple(_) => "several",
         };
-        Text::new(
-            format!("expected {}, found {}", expected.0, toml_type(found).0),
-            format!("{} förväntades, men här står {}", expected.1, toml_type(found).1),
-        )
+        let vars = vec![("expected_type", expected.to_string()), ("found_type", toml_type(found).to_string())];
+        SchemaIssue { wrong_type: true, ..SchemaIssue::new(at, "wrong-type", vars) }
     }
 
     /// The subschema that applies at an instance pointer, following `properties`, `items` and `$ref`.
@@ -257,61 +264,28 @@ impl SchemaCheck {
 }
 
 fn bad_format(at: &str, format: &str, found: &Value) -> SchemaIssue {
-    let (message, help) = match format {
-        "date" => (
-            Text::new(format!("{found} is not a date"), format!("{found} är inte ett datum")),
-            Text::new(
-                "write a TOML date without quotes, e.g. 2023-02-14",
-                "skriv ett TOML-datum utan citattecken, t.ex. 2023-02-14",
-            ),
-        ),
-        "duration" => (
-            Text::new(
-                format!("{found} is not an ISO 8601 duration"),
-                format!("{found} är ingen tidsperiod enligt ISO 8601"),
-            ),
-            Text::new(
-                "write e.g. \"P2Y\" (two years), \"P18M\" (18 months) or \"P30D\" (30 days)",
-                "skriv t.ex. \"P2Y\" (två år), \"P18M\" (18 månader) eller \"P30D\" (30 dagar)",
-            ),
-        ),
-        other => (
-            Text::new(
-                format!("{found} is not a valid {other}"),
-                format!("{found} är inte ett giltigt värde ({other})"),
-            ),
-            Text::new(format!("write a valid {other}"), format!("skriv ett giltigt värde ({other})")),
-        ),
+    let case = match format {
+        "date" => "not-a-date",
+        "duration" => "not-a-duration",
+        _ => "bad-format",
     };
-    SchemaIssue {
-        pointer: at.to_string(),
-        anchor: Anchor::Value,
-        message,
-        help: Some(help),
-        wrong_type: false,
-        replacement: None,
-    }
+    SchemaIssue::new(at, case, vec![("found", found.to_string()), ("format", format.to_string())]).with_help(case)
 }
 
-fn other_message(kind: &ValidationErrorKind) -> Text {
-    match kind {
-        ValidationErrorKind::Minimum { limit } => {
-            Text::new(format!("must be at least {limit}"), format!("får inte vara mindre än {limit}"))
-        }
-        ValidationErrorKind::Maximum { limit } => {
-            Text::new(format!("must be at most {limit}"), format!("får inte vara större än {limit}"))
-        }
-        ValidationErrorKind::MinLength { .. } => Text::new("must not be empty", "får inte vara tom"),
-        ValidationErrorKind::Pattern { pattern } => {
-            Text::new(format!("does not match the pattern `{pattern}`"), format!("följer inte mönstret `{pattern}`"))
-        }
-        ValidationErrorKind::Constant { expected_value } => {
-            Text::new(format!("must be {expected_value}"), format!("ska vara {expected_value}"))
-        }
-        // The schema is rpcheck's own and uses only the kinds above and those described apart;
-        // should a new one appear, say so plainly rather than print the validator's internals.
-        _ => Text::new("does not match the format here", "följer inte formatet här"),
-    }
+fn other_issue(at: &str, kind: &ValidationErrorKind) -> SchemaIssue {
+    let (case, vars) = match kind {
+        ValidationErrorKind::Minimum { limit } => ("minimum", vec![("limit", limit.to_string())]),
+        ValidationErrorKind::Maximum { limit } => ("maximum", vec![("limit", limit.to_string())]),
+        ValidationErrorKind::MinLength { .. } => ("empty", vec![]),
+        ValidationErrorKind::Pattern { pattern } => ("pattern", vec![("pattern", pattern.to_string())]),
+        ValidationErrorKind::Constant { expected_value } => ("constant", vec![("value", expected_value.to_string())]),
+        _ => ("other", vec![]),
+    };
+    SchemaIssue::new(at, case, vars)
+}
+
+fn code(key: &str) -> String {
+    format!("`{key}`")
 }
 
 /// The subschema of `schema` that applies at an instance pointer, following `properties`,
@@ -348,32 +322,15 @@ pub fn did_you_mean<'a>(given: &str, candidates: impl Iterator<Item = &'a str>) 
         .map(|(_, c)| c)
 }
 
-fn expected_type(kind: &TypeKind) -> (&'static str, &'static str) {
-    let name = match kind {
-        TypeKind::Single(t) => format!("{t:?}"),
-        TypeKind::Multiple(_) => "Multiple".into(),
-    };
-    match name.as_str() {
-        "String" => ("a string", "en sträng"),
-        "Boolean" => ("true or false", "true eller false"),
-        "Integer" => ("a whole number", "ett heltal"),
-        "Number" => ("a number", "ett tal"),
-        "Array" => ("an array", "en lista"),
-        "Object" => ("a table", "en tabell"),
-        _ => ("another type", "en annan typ"),
-    }
-}
-
-fn toml_type(value: &Value) -> (&'static str, &'static str) {
+/// What a value is, in TOML's terms (a word of the `found_type` glossary).
+fn toml_type(value: &Value) -> &'static str {
     match value {
-        Value::String(_) => ("a string", "en sträng"),
-        Value::Bool(_) => ("a boolean", "ett sanningsvärde"),
-        Value::Number(n) if n.is_f64() => ("a float", "ett decimaltal"),
-        Value::Number(_) => ("an integer", "ett heltal"),
-        Value::Array(_) => ("an array", "en lista"),
-        Value::Object(_) => ("a table", "en tabell"),
-        Value::Null => {
-            ("a value JSON cannot hold (inf or nan)", "ett värde som JSON inte kan uttrycka (inf eller nan)")
-        }
+        Value::String(_) => "string",
+        Value::Bool(_) => "boolean",
+        Value::Number(n) if n.is_f64() => "float",
+        Value::Number(_) => "integer",
+        Value::Array(_) => "array",
+        Value::Object(_) => "table",
+        Value::Null => "inf-or-nan",
     }
 }

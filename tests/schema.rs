@@ -52,9 +52,26 @@ fn schema_rejects_the_three_mistakes_each_at_its_own_line() {
     let mut pointers: Vec<&str> = issues.iter().map(|i| i.pointer.as_str()).collect();
     pointers.sort_unstable();
     assert_eq!(pointers, ["/purposes/0/legal_bases", "/transfers/0/country", "/updated"]);
-    let help: Vec<String> = issues.iter().filter_map(|i| i.help.as_ref().map(|h| h.en.to_string())).collect();
+    let policy = rpcheck::policy::Policy::load(&[]).expect("built-in packs");
+    let words = |i| policy.schema_issue(i, rpcheck::findings::Lang::En).help.to_string();
+    let help: Vec<String> = issues.iter().filter(|i| i.help.is_some()).map(words).collect();
     assert!(help.iter().any(|h| h.contains("`legal_basis`")), "{help:?}");
     assert!(help.iter().any(|h| h.contains("`US`")), "{help:?}");
+}
+
+/// Every case the schema check names is worded in both languages by `policies/record.toml`:
+/// a case it lacks would print the rule's generic message instead.
+#[test]
+fn every_schema_case_is_worded_by_the_record_pack() {
+    let policy = rpcheck::policy::Policy::load(&[]).expect("built-in packs");
+    let rule = policy.rule("record/schema").expect("record/schema");
+    for name in rpcheck::schema_check::CASES {
+        let case = rule.named_case(name).unwrap_or_else(|| panic!("policies/record.toml lacks case `{name}`"));
+        for text in case.message.iter().chain(&case.help) {
+            assert!(!text.en.is_empty() && !text.sv.is_empty(), "case `{name}` needs both languages");
+        }
+        assert!(case.message.is_some() || case.help.is_some(), "case `{name}` says nothing");
+    }
 }
 
 #[test]

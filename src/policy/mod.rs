@@ -3,6 +3,9 @@
 
 mod placeholders;
 pub mod spec;
+mod wording;
+
+pub use wording::Worded;
 
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
