@@ -336,11 +336,13 @@ impl PackSource<'_> {
     }
 }
 
-/// Compile a rule's JSON Schema (draft 2020-12, formats checked).
+/// Compile a rule's JSON Schema (draft 2020-12, formats checked, and rpcheck's own format
+/// `filled-in`: text that is neither blank nor a placeholder).
 pub fn compile_schema(schema: &Value) -> std::result::Result<Validator, String> {
     jsonschema::options()
         .with_draft(Draft::Draft202012)
         .should_validate_formats(true)
+        .with_format(rules::values::FILLED_IN, |text: &str| !rules::values::is_blank(Some(text)))
         .build(schema)
         .map_err(|e| format!("invalid JSON Schema: {e}"))
 }
