@@ -6,6 +6,8 @@ use std::process::{Command, Stdio};
 
 use serde::Deserialize;
 
+mod common;
+
 #[derive(Deserialize)]
 struct Cases {
     case: Vec<Case>,
@@ -34,15 +36,12 @@ fn run(case: &Case) -> String {
         .expect("the rpcheck binary starts");
     let input = case.stdin.as_ref().map(|p| std::fs::read(root.join(p)).expect("stdin fixture"));
     if let Some(mut stdin) = child.stdin.take() {
-        stdin.write_all(&input.unwrap_or_default()).expect("write stdin");
+        // A run that refuses its arguments exits without reading standard input.
+        if let Err(e) = stdin.write_all(&input.unwrap_or_default()) {
+            assert_eq!(e.kind(), std::io::ErrorKind::BrokenPipe, "write stdin: {e}");
+        }
     }
-    let out = child.wait_with_output().expect("rpcheck runs");
-    format!(
-        "exit: {}\n--- stdout\n{}--- stderr\n{}",
-        out.status.code().map_or("signal".to_string(), |c| c.to_string()),
-        String::from_utf8_lossy(&out.stdout),
-        String::from_utf8_lossy(&out.stderr)
-    )
+    common::transcript(&child.wait_with_output().expect("rpcheck runs"))
 }
 
 #[test]

@@ -1,7 +1,6 @@
 //! `rpcheck explain RULE`.
 
 use std::fmt::Write;
-use std::path::PathBuf;
 use std::process::ExitCode;
 
 use clap::Args;
@@ -9,7 +8,7 @@ use clap::Args;
 use crate::error::{Error, Result};
 use crate::findings::{Lang, Reference};
 use crate::law::gdpr::Provision;
-use crate::policy::{Policy, Rule};
+use crate::policy::Rule;
 
 /// Arguments of `rpcheck explain`.
 #[derive(Debug, Args)]
@@ -19,20 +18,14 @@ pub struct ExplainArgs {
     /// Language of the text.
     #[arg(long, value_enum, default_value = "en")]
     lang: Lang,
-    /// Extra policy packs to load beside the built-in ones and those of the current project's
-    /// rpcheck.toml.
-    #[arg(long = "pack", value_name = "FILE")]
-    packs: Vec<PathBuf>,
+    #[command(flatten)]
+    packs: super::PackArgs,
 }
 
 impl ExplainArgs {
     /// Print the rule's full text.
     pub fn run(self) -> Result<ExitCode> {
-        let mut packs = crate::project::current_project_packs()?;
-        packs.extend(self.packs.iter().filter_map(|p| std::path::absolute(p).ok()));
-        packs.sort();
-        packs.dedup();
-        let policy = Policy::load(&packs)?;
+        let policy = self.packs.policy()?;
         let Some(rule) = policy.rule(&self.rule) else {
             let ids = policy.rules.iter().map(|r| &*r.id);
             let help = crate::schema_check::did_you_mean(&self.rule, ids)

@@ -118,6 +118,26 @@ impl ProjectArgs {
     }
 }
 
+/// What the commands that read the rules (explain, rules) share: the packs to load.
+#[derive(Debug, clap::Args)]
+struct PackArgs {
+    /// Extra policy packs to load beside the built-in ones and those of the current project's
+    /// rpcheck.toml.
+    #[arg(long = "pack", value_name = "FILE")]
+    packs: Vec<std::path::PathBuf>,
+}
+
+impl PackArgs {
+    /// The built-in packs, the current project's and the ones named, each once.
+    fn policy(&self) -> Result<crate::policy::Policy> {
+        let mut packs = crate::project::current_project_packs()?;
+        packs.extend(self.packs.iter().filter_map(|p| std::path::absolute(p).ok()));
+        packs.sort();
+        packs.dedup();
+        crate::policy::Policy::load(&packs)
+    }
+}
+
 /// Write a generated document to `file`, or to standard output when there is none.
 fn deliver(file: Option<&std::path::Path>, bytes: &[u8]) -> Result<()> {
     match file {

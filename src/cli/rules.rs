@@ -1,7 +1,6 @@
 //! `rpcheck rules`.
 
 use std::fmt::Write;
-use std::path::PathBuf;
 use std::process::ExitCode;
 
 use clap::{Args, ValueEnum};
@@ -34,20 +33,14 @@ pub struct RulesArgs {
     /// Language of titles.
     #[arg(long, value_enum, default_value = "en")]
     lang: Lang,
-    /// Extra policy packs to load beside the built-in ones and those of the current project's
-    /// rpcheck.toml.
-    #[arg(long = "pack", value_name = "FILE")]
-    packs: Vec<PathBuf>,
+    #[command(flatten)]
+    packs: super::PackArgs,
 }
 
 impl RulesArgs {
     /// List or check the rules.
     pub fn run(self) -> Result<ExitCode> {
-        let mut packs = crate::project::current_project_packs()?;
-        packs.extend(self.packs.iter().filter_map(|p| std::path::absolute(p).ok()));
-        packs.sort();
-        packs.dedup();
-        let policy = Policy::load(&packs)?;
+        let policy = self.packs.policy()?;
         if self.check {
             return Ok(check(&policy));
         }

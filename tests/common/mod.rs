@@ -29,6 +29,16 @@ pub fn rpcheck(args: &[&str], cwd: &Path) -> Output {
     command(args, cwd).output().expect("the rpcheck binary runs")
 }
 
+/// A run's exit code and output, as the CLI snapshots hold them.
+pub fn transcript(out: &Output) -> String {
+    format!(
+        "exit: {}\n--- stdout\n{}--- stderr\n{}",
+        out.status.code().map_or("signal".to_string(), |c| c.to_string()),
+        String::from_utf8_lossy(&out.stdout),
+        String::from_utf8_lossy(&out.stderr)
+    )
+}
+
 /// A fresh, empty folder for one test of one suite, outside the repository.
 pub fn scratch(suite: &str, name: &str) -> PathBuf {
     let dir = std::env::temp_dir().join(format!("rpcheck-{suite}-{name}-{}", std::process::id()));
