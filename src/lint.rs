@@ -237,8 +237,11 @@ fn apply_baselines(checks: &mut Checks, options: &LintOptions) -> Result<(usize,
         let mut holding = baseline.holding();
         let mut checked = HashSet::new();
         for (name, file) in checks.project_files(p, &cwd) {
-            let keys = baseline::keys(&name, file.text.as_deref().unwrap_or_default(), &file.findings);
-            file.findings = holding.hold(std::mem::take(&mut file.findings), &keys);
+            // Naming places parses the record again: only worth it where there is a finding.
+            if !file.findings.is_empty() {
+                let keys = baseline::keys(&name, file.text.as_deref().unwrap_or_default(), &file.findings);
+                file.findings = holding.hold(std::mem::take(&mut file.findings), &keys);
+            }
             checked.insert(name);
         }
         held += holding.held();

@@ -58,6 +58,7 @@ impl BaselineArgs {
             let path = project.root.join(baseline::FILE_NAME);
             let shown = crate::paths::display(&cwd, &path);
             let existing = lint::project_baseline(project)?;
+            let before = existing.as_ref().map(|b| b.entries.len());
             let entries = match (self.prune, existing) {
                 (true, None) => {
                     told.push(format!("{shown}: no baseline to prune"));
@@ -68,7 +69,11 @@ impl BaselineArgs {
             };
             std::fs::write(&path, baseline::render(&entries)).map_err(|e| Error::io(Path::new(&shown), e))?;
             let findings: usize = entries.values().sum();
-            told.push(format!("{shown}: {} entries holding {findings} findings", entries.len()));
+            let mut line = format!("{shown}: {} entries holding {findings} findings", entries.len());
+            if let (true, Some(before)) = (self.prune, before) {
+                line.push_str(&format!(" ({} stale entries removed)", before.saturating_sub(entries.len())));
+            }
+            told.push(line);
         }
         super::write_stdout(|out| told.iter().try_for_each(|line| writeln!(out, "{line}")))?;
         Ok(ExitCode::SUCCESS)
