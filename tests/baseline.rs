@@ -215,3 +215,33 @@ fn the_baseline_needs_a_project_file() {
     assert_eq!(out.status.code(), Some(2), "{}", shown(&out));
     assert!(!dir.join("rpcheck-baseline.toml").exists());
 }
+
+#[test]
+fn every_format_says_how_many_the_baseline_held() {
+    let dir = project("formats", false);
+    baseline(&dir, &[]);
+    let (_, report) = lint_json(&dir, &[]);
+    let held = report["summary"]["baselined"].as_u64().expect("a count");
+    assert!(held > 0);
+    let out = |format: &str, lang: &str| {
+        let out = rpcheck(&["lint", "--format", format, "--lang", lang], &dir);
+        assert_eq!(out.status.code(), Some(0), "{}", shown(&out));
+        String::from_utf8_lossy(&out.stdout).into_owned()
+    };
+    assert!(out("human", "en").ends_with(&format!("no problems found, {held} held by the baseline\n")));
+    assert!(out("human", "sv").ends_with(&format!("inga problem, {held} i baslinjen\n")));
+    assert_eq!(
+        out("concise", "en"),
+        format!("{held} findings held by the baseline (rpcheck-baseline.toml); --no-baseline shows them\n")
+    );
+    assert!(out("github", "en").contains(&format!("::notice title=rpcheck baseline::{held} findings held")));
+    let sarif: serde_json::Value = serde_json::from_str(&out("sarif", "en")).expect("sarif");
+    assert_eq!(sarif["runs"][0]["properties"]["baselined"], held);
+    assert_eq!(sarif["runs"][0]["results"], serde_json::json!([]), "held findings are not sent to code scanning");
+    assert_eq!(out("gitlab", "en").trim(), "[]", "nor to GitLab");
+    let summary = dir.join("job-summary.md");
+    let run = common::command(&["lint", "--format", "github"], &dir).env("GITHUB_STEP_SUMMARY", &summary).output();
+    assert_eq!(run.expect("rpcheck runs").status.code(), Some(0));
+    let summary = std::fs::read_to_string(summary).expect("the job summary");
+    assert!(summary.contains(&format!("{held} findings held by the baseline")), "{summary}");
+}
