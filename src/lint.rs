@@ -150,7 +150,8 @@ pub struct Checks {
     pub discovery: Discovery,
     /// Each project's rules and settings, by the index of [`Discovery::projects`].
     pub prepared: Vec<Prepared>,
-    /// One report per input, in the order of [`Discovery::inputs`], each with its text.
+    /// One report per input, in the order of [`Discovery::inputs`], with its text where the
+    /// output draws it or the file has findings (whose places the baseline names from it).
     pub files: Vec<FileReport>,
     /// The language of messages.
     pub lang: Lang,
@@ -175,7 +176,7 @@ pub fn check(options: &LintOptions) -> Result<Checks> {
         .map(|input| {
             let p = &prepared[input.project];
             let content = source::read::read(&input.path, &input.display, p.max_file_bytes)?;
-            Ok(check_file(&engines[input.project], input, content))
+            Ok(check_file(&engines[input.project], input, content, options.keep_source))
         })
         .collect::<Result<Vec<_>>>()?
         .into_iter()
@@ -201,11 +202,14 @@ impl Checks {
     }
 }
 
-fn check_file(engine: &Engine<'_>, input: &Input, content: Content) -> (FileReport, IdAt) {
+fn check_file(engine: &Engine<'_>, input: &Input, content: Content, keep_source: bool) -> (FileReport, IdAt) {
     let (text, checked) = engine.check_content(content);
+    // A clean file's text is dropped at once, so a large run does not hold every record. Should it
+    // get a `record/duplicate-id` finding later, its place `/id` is named `id` all the same.
+    let keep = keep_source || !checked.findings.is_empty();
     let mut report = FileReport {
         path: input.display.clone(),
-        text: Some(text),
+        text: keep.then_some(text),
         record: checked.record,
         findings: checked.findings,
         waived: checked.waived,
