@@ -151,6 +151,24 @@ fn moving_lines_and_reordering_entries_keep_the_baseline_valid() {
 }
 
 #[test]
+fn rpcheck_toml_sets_the_level_of_a_stale_entry() {
+    let dir = project("level", false);
+    baseline(&dir, &[]);
+    edit(&dir, 1, "portability = true", "portability = true\ncomplaint_authority = \"IMY\"");
+    let config = std::fs::read_to_string(dir.join("rpcheck.toml")).expect("rpcheck.toml");
+    for (level, code, stale) in [("error", 1, 1), ("off", 0, 0)] {
+        let rules = format!("{config}\n[rules]\n\"record/baseline-stale\" = \"{level}\"\n");
+        std::fs::write(dir.join("rpcheck.toml"), rules).expect("write rpcheck.toml");
+        let (exit, report) = lint_json(&dir, &[]);
+        assert_eq!((exit, rules_of(&report).len()), (Some(code), stale), "{level}: {report}");
+    }
+}
+
+fn rules_of(report: &serde_json::Value) -> Vec<String> {
+    rules(report).into_iter().filter(|r| r.starts_with("record/baseline-stale")).collect()
+}
+
+#[test]
 fn a_waiver_wins_over_the_baseline() {
     let dir = project("waived", false);
     baseline(&dir, &[]);
