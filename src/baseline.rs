@@ -268,7 +268,9 @@ const HEADER: &str = "\
 /// A record file's path as the baseline names it: from the project root, with `/`; a file outside
 /// the root keeps its whole path.
 pub fn record_path(root: &Path, file: &Path) -> String {
-    let relative = file.strip_prefix(root).unwrap_or(file);
+    // `--config ../rpcheck.toml` makes a root with `..` in it; the file's path has none.
+    let (root, file) = (crate::paths::normalise(root), crate::paths::normalise(file));
+    let relative = file.strip_prefix(&root).unwrap_or(&file);
     let parts: Vec<String> = relative.components().map(|c| c.as_os_str().to_string_lossy().into_owned()).collect();
     if relative.is_absolute() { relative.display().to_string() } else { parts.join("/") }
 }
@@ -324,6 +326,14 @@ mod tests {
         assert_eq!(holding.stale(|k| k.rule != "y"), Vec::<usize>::new(), "unless the run cannot judge it");
         let pruned = holding.pruned(|_| true);
         assert_eq!(pruned, BTreeMap::from([(key("a.toml", "x", ""), 2)]), "prune never raises a count");
+    }
+
+    #[test]
+    fn a_record_is_named_from_the_project_root() {
+        use super::record_path;
+        assert_eq!(record_path(Path::new("/p/sub/.."), Path::new("/p/records/a.toml")), "records/a.toml");
+        assert_eq!(record_path(Path::new("/p"), Path::new("/p/./records/../b.toml")), "b.toml");
+        assert_eq!(record_path(Path::new("/p"), Path::new("/q/c.toml")), "/q/c.toml");
     }
 
     #[test]
