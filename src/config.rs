@@ -13,7 +13,7 @@ use crate::error::{Error, Problem, Result};
 use crate::findings::{Lang, RawFinding, Severity};
 use crate::model::Controller;
 use crate::policy::Policy;
-use crate::schema_check::SchemaCheck;
+use crate::schema_check::{SchemaCheck, SchemaIssue};
 use crate::source;
 
 /// The name of the project file.
@@ -103,25 +103,8 @@ impl Config {
         let doc = source::parse(text).map_err(|errors| {
             invalid(errors.into_iter().map(|e| Problem::new(Some(e.span), e.message, None)).collect())
         })?;
-        let issues = SchemaCheck::new(config_schema()).check(&doc.value);
-        if !issues.is_empty() {
-            // Worded like a record's violations, by the built-in record pack; the project's
-            // language is not known before its file is read, so in English.
-            let words = Policy::load(&[])?;
-            let mut problems: Vec<Problem> = issues
-                .into_iter()
-                .map(|issue| {
-                    let worded = words.schema_issue(&issue, Lang::En);
-                    let span = match issue.anchor {
-                        crate::findings::Anchor::Key => doc.key_span(&issue.pointer),
-                        _ => None,
-                    };
-                    let span = span.unwrap_or_else(|| doc.span_of(&issue.pointer));
-                    let help = issue.help.map(|_| worded.help.to_string());
-                    Problem::new(Some(span), worded.message.to_string(), help)
-                })
-                .collect();
-            problems.sort_by_key(|p| p.start());
+        let problems = schema_problems(&doc, SchemaCheck::new(config_schema()).check(&doc.value))?;
+        if !problems.is_empty() {
             return Err(invalid(problems));
         }
         let mut config = Config::deserialize(&doc.value)
@@ -175,6 +158,28 @@ impl Overrides {
     pub fn rule_ids(&self) -> impl Iterator<Item = &str> {
         self.0.keys().map(String::as_str)
     }
+}
+
+/// The schema violations of a file the user writes beside the records (rpcheck.toml, the
+/// baseline), as problems at their places in file order, worded like a record's by the built-in
+/// record pack. The project's language is not known before its file is read, so in English.
+pub(crate) fn schema_problems(doc: &source::Document<'_>, issues: Vec<SchemaIssue>) -> Result<Vec<Problem>> {
+    if issues.is_empty() {
+        return Ok(Vec::new());
+    }
+    let words = Policy::load(&[])?;
+    let mut problems: Vec<Problem> = issues
+        .into_iter()
+        .map(|issue| {
+            let worded = words.schema_issue(&issue, Lang::En);
+            let key = matches!(issue.anchor, crate::findings::Anchor::Key).then(|| doc.key_span(&issue.pointer));
+            let span = key.flatten().unwrap_or_else(|| doc.span_of(&issue.pointer));
+            let help = issue.help.map(|_| worded.help.to_string());
+            Problem::new(Some(span), worded.message.to_string(), help)
+        })
+        .collect();
+    problems.sort_by_key(Problem::start);
+    Ok(problems)
 }
 
 /// The JSON Schema of `rpcheck.toml`, as committed in `schema/rpcheck.schema.json`.

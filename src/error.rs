@@ -74,6 +74,11 @@ impl Problem {
         Problem { span, message: message.into(), help }
     }
 
+    /// Give the problem `help` unless it has its own.
+    pub fn or_help(&mut self, help: &str) {
+        self.help.get_or_insert_with(|| help.to_string());
+    }
+
     /// Where the problem starts, for telling problems in the order of the file.
     pub fn start(&self) -> usize {
         self.span.as_ref().map_or(0, |s| s.start)

@@ -189,6 +189,8 @@ pub struct RunReport {
     pub lang: Lang,
     /// Every rule of the run's projects by id, for formats that list them (SARIF).
     pub rules: std::collections::BTreeMap<Arc<str>, RuleDoc>,
+    /// Findings the projects' baselines (`rpcheck-baseline.toml`) held back, not listed.
+    pub baselined: usize,
 }
 
 impl RunReport {

@@ -1,16 +1,16 @@
 //! A whole lint run: discover files, check each (in parallel), then what spans files.
 
-use std::collections::{BTreeMap, HashMap};
-use std::path::PathBuf;
+use std::collections::{BTreeMap, HashMap, HashSet};
+use std::path::{Path, PathBuf};
 
 use jiff::civil::Date;
 use rayon::prelude::*;
 
+use crate::baseline::{self, Baseline};
 use crate::config::Overrides;
 use crate::engine::{Engine, Located, Settings};
 use crate::error::Result;
-use crate::findings::Anchor;
-use crate::findings::{FileReport, Lang, RunReport};
+use crate::findings::{Anchor, FileReport, Finding, Lang, RunReport};
 use crate::policy::Policy;
 use crate::project::{Discovery, Input, Project};
 use crate::schema_check::SchemaCheck;
@@ -107,8 +107,59 @@ impl Prepared {
     }
 }
 
-/// Check every record the options name.
+/// Whether a run holds back the findings of each project's `rpcheck-baseline.toml`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum BaselineUse {
+    /// Report every finding (documents, `--no-baseline`, writing the baseline itself).
+    Ignore,
+    /// Hold back what the baselines hold and report their stale entries (`lint`).
+    Apply,
+}
+
+/// Check every record the options name, reporting every finding.
 pub fn run(options: &LintOptions) -> Result<RunReport> {
+    run_with(options, BaselineUse::Ignore)
+}
+
+/// Check every record the options name; with [`BaselineUse::Apply`], without the findings the
+/// projects' baselines hold.
+pub fn run_with(options: &LintOptions, baseline: BaselineUse) -> Result<RunReport> {
+    let mut checks = check(options)?;
+    let (baselined, stale) = match baseline {
+        BaselineUse::Apply => apply_baselines(&mut checks, options)?,
+        BaselineUse::Ignore => (0, Vec::new()),
+    };
+    let Checks { discovery, prepared, mut files, lang } = checks;
+    for (file, input) in files.iter_mut().zip(&discovery.inputs) {
+        limit(file, prepared[input.project].max_findings, options.keep_source);
+    }
+    if !stale.is_empty() {
+        files.extend(stale);
+        files.sort_by(|a, b| a.path.cmp(&b.path));
+    }
+    let mut rules = BTreeMap::new();
+    for rule in prepared.iter().flat_map(|p| &p.policy.rules) {
+        rules.entry(rule.id.clone()).or_insert_with(|| rule.doc());
+    }
+    Ok(RunReport { files, lang, rules, baselined })
+}
+
+/// A run's files checked, before baselines and the per-file limit: every finding, each file's text.
+pub struct Checks {
+    /// The projects and files.
+    pub discovery: Discovery,
+    /// Each project's rules and settings, by the index of [`Discovery::projects`].
+    pub prepared: Vec<Prepared>,
+    /// One report per input, in the order of [`Discovery::inputs`], with its text where the
+    /// output draws it or the file has findings (whose places the baseline names from it).
+    pub files: Vec<FileReport>,
+    /// The language of messages.
+    pub lang: Lang,
+}
+
+/// Check every record the options name and keep all they yield (for the baseline, which must
+/// see every finding).
+pub fn check(options: &LintOptions) -> Result<Checks> {
     let discovery = Discovery::new(
         &options.paths,
         options.config.as_deref(),
@@ -125,42 +176,118 @@ pub fn run(options: &LintOptions) -> Result<RunReport> {
         .map(|input| {
             let p = &prepared[input.project];
             let content = source::read::read(&input.path, &input.display, p.max_file_bytes)?;
-            Ok(check_file(&engines[input.project], input, content, options.keep_source, p.max_findings))
+            Ok(check_file(&engines[input.project], input, content, options.keep_source))
         })
         .collect::<Result<Vec<_>>>()?
         .into_iter()
         .unzip();
     duplicate_ids(&engines, &discovery.inputs, &ids, &mut files);
     drop(engines);
-    let mut rules = BTreeMap::new();
-    for rule in prepared.iter().flat_map(|p| &p.policy.rules) {
-        rules.entry(rule.id.clone()).or_insert_with(|| rule.doc());
-    }
-    Ok(RunReport { files, lang, rules })
+    Ok(Checks { discovery, prepared, files, lang })
 }
 
-fn check_file(
-    engine: &Engine<'_>,
-    input: &Input,
-    content: Content,
-    keep_source: bool,
-    max_findings: usize,
-) -> (FileReport, IdAt) {
+impl Checks {
+    /// The files of project `p` (an index of [`Discovery::projects`]), each with its path as the
+    /// baseline names it: from the project root, with `/`.
+    pub fn project_files<'a>(
+        &'a mut self,
+        p: usize,
+        cwd: &'a Path,
+    ) -> impl Iterator<Item = (String, &'a mut FileReport)> + 'a {
+        let root = &self.discovery.projects[p].root;
+        let files = self.files.iter_mut().zip(&self.discovery.inputs);
+        files
+            .filter(move |(_, input)| input.project == p)
+            .map(move |(file, input)| (baseline::record_path(root, &input_path(cwd, input)), file))
+    }
+}
+
+fn check_file(engine: &Engine<'_>, input: &Input, content: Content, keep_source: bool) -> (FileReport, IdAt) {
     let (text, checked) = engine.check_content(content);
+    // A clean file's text is dropped at once, so a large run does not hold every record. Should it
+    // get a `record/duplicate-id` finding later, its place `/id` is named `id` all the same.
+    let keep = keep_source || !checked.findings.is_empty();
     let mut report = FileReport {
         path: input.display.clone(),
-        text: keep_source.then_some(text),
+        text: keep.then_some(text),
         record: checked.record,
         findings: checked.findings,
         waived: checked.waived,
         truncated: 0,
     };
     report.sort();
-    if report.findings.len() > max_findings {
-        report.truncated = report.findings.len() - max_findings;
-        report.findings.truncate(max_findings);
-    }
     (report, checked.id_at)
+}
+
+/// List at most `max` findings of a file (count the rest), and keep its text only when asked.
+fn limit(report: &mut FileReport, max: usize, keep_source: bool) {
+    if report.findings.len() > max {
+        report.truncated = report.findings.len() - max;
+        report.findings.truncate(max);
+    }
+    if !keep_source {
+        report.text = None;
+    }
+}
+
+/// In each project with a baseline, hold back the findings it holds; return how many it held,
+/// and a report on each baseline with stale entries (drawn on the baseline file).
+fn apply_baselines(checks: &mut Checks, options: &LintOptions) -> Result<(usize, Vec<FileReport>)> {
+    let cwd = std::env::current_dir().map_err(|e| crate::error::Error::io(Path::new("."), e))?;
+    let schema = SchemaCheck::record();
+    let (mut held, mut reports) = (0, Vec::new());
+    for p in 0..checks.discovery.projects.len() {
+        let Some(baseline) = project_baseline(&checks.discovery.projects[p])? else { continue };
+        let mut holding = baseline.holding();
+        let mut checked = HashSet::new();
+        for (name, file) in checks.project_files(p, &cwd) {
+            // Naming places parses the record again: only worth it where there is a finding.
+            if !file.findings.is_empty() {
+                let keys = baseline::keys(&name, file.text.as_deref().unwrap_or_default(), &file.findings);
+                file.findings = holding.hold(std::mem::take(&mut file.findings), &keys);
+            }
+            checked.insert(name);
+        }
+        held += holding.held();
+        let whole = whole_project(&options.paths, &cwd, &checks.discovery.projects[p].root);
+        let engine = checks.prepared[p].engine(&schema, options.today);
+        let stale = holding.stale(|key| whole || checked.contains(&key.file));
+        let findings: Vec<Finding> = stale.into_iter().filter_map(|i| baseline.stale_finding(&engine, i)).collect();
+        if !findings.is_empty() {
+            reports.push(FileReport {
+                path: crate::paths::display(&cwd, &baseline.path),
+                text: options.keep_source.then(|| baseline.text.clone()),
+                record: None,
+                findings,
+                waived: Vec::new(),
+                truncated: 0,
+            });
+        }
+    }
+    Ok((held, reports))
+}
+
+/// The baseline of a project with an rpcheck.toml, if it has one (a folder with no project file
+/// has no root to keep one at).
+pub fn project_baseline(project: &Project) -> Result<Option<Baseline>> {
+    match project.config_path {
+        Some(_) => Baseline::load(&project.root),
+        None => Ok(None),
+    }
+}
+
+/// Where an input's file is (standard input: where its `--stdin-filename` names).
+pub fn input_path(cwd: &Path, input: &Input) -> PathBuf {
+    if input.path.as_os_str() == "-" { cwd.join(&input.display) } else { input.path.clone() }
+}
+
+/// Whether a run over `paths` checks the whole project at `root`: no paths (the project of the
+/// current folder is walked), or a folder at or above the root among them. Only such a run can
+/// tell that an entry for a file it did not check is stale.
+pub fn whole_project(paths: &[PathBuf], cwd: &Path, root: &Path) -> bool {
+    let canonical = |p: &Path| std::fs::canonicalize(p).unwrap_or_else(|_| p.to_path_buf());
+    let root = canonical(root);
+    paths.is_empty() || paths.iter().map(|p| cwd.join(p)).any(|p| p.is_dir() && root.starts_with(canonical(&p)))
 }
 
 /// Where a file's record id stands.
@@ -184,7 +311,7 @@ fn duplicate_ids(engines: &[Engine<'_>], inputs: &[Input], ids: &[IdAt], files: 
 
 /// The `record/duplicate-id` finding of a record whose id `id` (standing at `at`) the file shown
 /// as `other` already uses; `None` when rpcheck.toml turns the rule off.
-pub fn duplicate_id(engine: &Engine<'_>, id: &str, other: &str, at: &Located) -> Option<crate::findings::Finding> {
+pub fn duplicate_id(engine: &Engine<'_>, id: &str, other: &str, at: &Located) -> Option<Finding> {
     let vars = [("id", id.to_string()), ("other", other.to_string())];
     let raw = engine.worded_finding("record/duplicate-id", "across-files", "/id".into(), Anchor::Value, &vars);
     engine.cross_file_finding(raw, at)

@@ -57,6 +57,13 @@ impl Project {
     }
 }
 
+/// rpcheck's own project files, never records whatever `include` says: rpcheck.toml and the
+/// baseline.
+fn is_project_file(path: &Path) -> bool {
+    let name = path.file_name();
+    name == Some(FILE_NAME.as_ref()) || name == Some(crate::baseline::FILE_NAME.as_ref())
+}
+
 /// Project files of other tools that sit beside records and are never records by default.
 const OTHER_TOOLS_FILES: [&str; 2] = ["Cargo.toml", "pyproject.toml"];
 
@@ -195,8 +202,8 @@ impl Discovery {
         let meta = std::fs::metadata(&absolute).map_err(|e| Error::io(path, e))?;
         if !meta.is_dir() {
             let project = self.project_for(&absolute)?;
-            let excluded = self.force_exclude
-                && (absolute.file_name() == Some(FILE_NAME.as_ref()) || !self.projects[project].selects(&absolute));
+            let excluded =
+                self.force_exclude && (is_project_file(&absolute) || !self.projects[project].selects(&absolute));
             if !excluded {
                 self.inputs.push(Input {
                     path: absolute.clone(),
@@ -210,7 +217,7 @@ impl Discovery {
         for entry in walker {
             let entry = entry.map_err(|e| Error::usage(format!("cannot walk {}: {e}", path.display()), None))?;
             let file = entry.path();
-            let is_toml = file.extension().is_some_and(|e| e == "toml") && file.file_name() != Some(FILE_NAME.as_ref());
+            let is_toml = file.extension().is_some_and(|e| e == "toml") && !is_project_file(file);
             if !is_toml || !entry.file_type().is_some_and(|t| t.is_file()) {
                 continue;
             }

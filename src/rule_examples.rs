@@ -3,6 +3,7 @@
 
 use jiff::civil::Date;
 
+use crate::baseline::Baseline;
 use crate::config::Overrides;
 use crate::engine::{Engine, Settings};
 use crate::findings::Lang;
@@ -48,6 +49,26 @@ pub fn check(policy: &Policy) -> Vec<Failure> {
     failures
 }
 
+/// An example's findings as `lint` reports them against the example's baseline: those it holds
+/// taken out, its stale entries added.
+fn against_baseline(
+    engine: &Engine<'_>,
+    baseline: &str,
+    text: &str,
+    findings: Vec<crate::findings::Finding>,
+) -> Result<Vec<crate::findings::Finding>, String> {
+    let path = std::path::Path::new(crate::baseline::FILE_NAME);
+    let baseline = Baseline::parse(path, path, baseline).map_err(|e| format!("the example's baseline: {e}"))?;
+    let mut holding = baseline.holding();
+    let keys = crate::baseline::keys(EXAMPLE_FILE, text, &findings);
+    let mut kept = holding.hold(findings, &keys);
+    kept.extend(holding.stale(|_| true).into_iter().filter_map(|i| baseline.stale_finding(engine, i)));
+    Ok(kept)
+}
+
+/// The name an example record has in its baseline: a file at the project root.
+const EXAMPLE_FILE: &str = "example.toml";
+
 fn check_rule(policy: &Policy, schema: &SchemaCheck, overrides: &Overrides, rule: &Rule) -> Vec<Failure> {
     let fail = |example: usize, problem: String| Failure { rule: rule.id.to_string(), example, problem };
     let mut failures = Vec::new();
@@ -62,7 +83,17 @@ fn check_rule(policy: &Policy, schema: &SchemaCheck, overrides: &Overrides, rule
             .unwrap_or(EXAMPLE_TODAY);
         let settings = Settings { lang: Lang::En, today, default_review_months: 12, overrides, controller: None };
         let engine = Engine::new(policy, schema, settings);
-        let checked = engine.check(&full_record(&example.record));
+        let text = full_record(&example.record);
+        let mut checked = engine.check(&text);
+        if let Some(baseline) = &example.baseline {
+            match against_baseline(&engine, baseline, &text, checked.findings) {
+                Ok(findings) => checked.findings = findings,
+                Err(problem) => {
+                    failures.push(fail(i + 1, problem));
+                    continue;
+                }
+            }
+        }
         let ids: Vec<&str> = checked.findings.iter().map(|f| &*f.rule).collect();
         let fired = ids.contains(&&*rule.id) || checked.waived.iter().any(|w| *w.rule == *rule.id);
         // The rules that judge form itself may fire on a malformed example; no other rule may.

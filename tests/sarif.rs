@@ -16,7 +16,14 @@ fn sarif_validates_against_the_official_schema() {
     let validator =
         jsonschema::options().with_draft(jsonschema::Draft::Draft4).build(&schema).expect("the SARIF schema compiles");
     let out = Command::new(env!("CARGO_BIN_EXE_rpcheck"))
-        .args(["lint", "--format", "sarif", "examples/", "tests/data/broken/three-mistakes.toml"])
+        .args([
+            "lint",
+            "--format",
+            "sarif",
+            "examples/",
+            "tests/data/broken/three-mistakes.toml",
+            "tests/data/baseline",
+        ])
         .current_dir(root)
         .env("RPCHECK_TODAY", "2026-11-24")
         .output()
@@ -30,6 +37,8 @@ fn sarif_validates_against_the_official_schema() {
     assert!(!validator.is_valid(&broken), "the validator must reject an invalid level");
     let results = log["runs"][0]["results"].as_array().expect("results");
     assert!(results.iter().any(|r| r["ruleId"] == "gdpr/transfer-mechanism"));
+    assert!(results.iter().any(|r| r["ruleId"] == "record/baseline-stale"), "a stale baseline entry validates too");
+    assert!(log["runs"][0]["properties"]["baselined"].as_u64() > Some(0), "so does the count the baseline held");
     let rules = log["runs"][0]["tool"]["driver"]["rules"].as_array().expect("rules");
     for result in results {
         let index = result["ruleIndex"].as_u64().expect("ruleIndex") as usize;

@@ -60,6 +60,9 @@ pub fn explain(rule: &Rule, lang: Lang) -> String {
     for example in &rule.examples {
         let _ = write!(out, "\n{}\n{}", if example.fires { fires } else { quiet }, indent(example.record.trim_end()));
         out.push('\n');
+        if let Some(baseline) = &example.baseline {
+            let _ = write!(out, "  {}:\n{}\n", crate::baseline::FILE_NAME, indent(&indent(baseline.trim_end())));
+        }
     }
     out
 }

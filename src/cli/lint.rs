@@ -8,7 +8,7 @@ use clap::Args;
 
 use crate::error::{Error, Result};
 use crate::findings::Lang;
-use crate::lint::{self, LintOptions};
+use crate::lint::{self, BaselineUse, LintOptions};
 use crate::render::{self, Checkout, Counts, Format, Style};
 
 /// Arguments of `rpcheck lint`.
@@ -41,6 +41,9 @@ pub struct LintArgs {
     /// Judge dates (review due, waiver expiry) as of this day, not the system date.
     #[arg(long, value_name = "YYYY-MM-DD", env = "RPCHECK_TODAY")]
     today: Option<jiff::civil::Date>,
+    /// Report every finding, also those rpcheck-baseline.toml holds.
+    #[arg(long)]
+    no_baseline: bool,
 }
 
 impl LintArgs {
@@ -57,7 +60,8 @@ impl LintArgs {
             keep_source: format.keeps_source(),
             force_exclude: self.force_exclude,
         };
-        let report = lint::run(&options)?;
+        let baseline = if self.no_baseline { BaselineUse::Ignore } else { BaselineUse::Apply };
+        let report = lint::run_with(&options, baseline)?;
         let no_color = std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty());
         let style =
             Style { color: terminal && !no_color, width: if terminal { 100 } else { 80 }, show_info: self.show_info };

@@ -1,5 +1,6 @@
 //! The command line: one file per subcommand; the doc comments here are the `--help` text.
 
+mod baseline;
 mod completions;
 mod explain;
 mod init;
@@ -46,6 +47,10 @@ enum Command {
     Report(report::ReportArgs),
     /// Serve the Language Server Protocol on standard input and output, for editors.
     Server(server::ServerArgs),
+    /// Record today's findings in rpcheck-baseline.toml, so that lint reports only new ones. Run
+    /// again, it rewrites the file from the findings of that day; --prune only removes entries
+    /// that no longer match a finding.
+    Baseline(baseline::BaselineArgs),
     /// Start a project: rpcheck.toml, one example record and the schemas; never overwrites.
     Init(init::InitArgs),
     /// Print the shell completion script (bash, zsh, fish, elvish, powershell).
@@ -67,6 +72,7 @@ impl Cli {
             Command::Register(args) => args.run(),
             Command::Report(args) => args.run(),
             Command::Server(args) => args.run(),
+            Command::Baseline(args) => args.run(),
             Command::Init(args) => args.run(),
             Command::Completions(args) => args.run(),
             Command::Man(args) => args.run(),

@@ -82,7 +82,7 @@ impl Sources {
             file.findings.retain(|f| f.severity == Severity::Error);
         }
         files.retain(|f| !f.findings.is_empty());
-        RunReport { files, lang: self.report.lang, rules: self.report.rules.clone() }
+        RunReport { files, lang: self.report.lang, rules: self.report.rules.clone(), baselined: 0 }
     }
 }
 

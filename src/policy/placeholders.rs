@@ -9,13 +9,15 @@ use crate::rules;
 use crate::schema_check::subschema;
 
 /// What the engine fills for the findings it makes itself (`engine::Engine::syntax_finding` and
-/// `unusable`, `schema_check`, `lint::duplicate_ids`, `waivers::apply`).
+/// `unusable`, `schema_check`, `lint::duplicate_ids`, `waivers::apply`,
+/// `baseline::Baseline::stale_finding`).
 const ENGINE_FILLS: &[(&str, &[&str])] = &[
     ("record/syntax", &["problem", "expected", "limit"]),
     ("record/duplicate-id", &["id", "other"]),
     ("record/schema", crate::schema_check::FILLS),
     ("record/waiver-expired", &["rule", "expires"]),
     ("record/waiver-unused", &["rule", "expires"]),
+    ("record/baseline-stale", &["rule", "file", "location", "count"]),
 ];
 
 /// A placeholder nothing fills: its name, where it stands (a pointer into the pack's rule entry)

@@ -121,4 +121,8 @@ pub struct Example {
     /// The day to judge dates by; a fixed default keeps examples reproducible.
     #[serde(default)]
     pub today: Option<toml::value::Datetime>,
+    /// A baseline (`rpcheck-baseline.toml`) the record is judged against, the record being
+    /// `example.toml` at the project root: the only way a rule about baselines can fire.
+    #[serde(default)]
+    pub baseline: Option<String>,
 }

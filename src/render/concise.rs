@@ -1,5 +1,6 @@
 //! `path:line:col: severity[rule] message`, one line per finding; nothing when all is well.
-//! The severity is a word of the run's language (`fel[...]` under `--lang sv`).
+//! The severity is a word of the run's language (`fel[...]` under `--lang sv`). A last line says
+//! how many findings the baseline held, when it held any.
 
 use std::io::{self, Write};
 
@@ -16,6 +17,9 @@ pub fn render(report: &RunReport, show_info: bool, out: &mut dyn Write) -> io::R
         if file.truncated > 0 {
             writeln!(out, "{}", super::truncation_note(&file.path, file.truncated, report.lang))?;
         }
+    }
+    if report.baselined > 0 {
+        writeln!(out, "{}", super::baseline_note(report.baselined, report.lang))?;
     }
     Ok(())
 }

@@ -43,6 +43,10 @@ pub fn render(report: &RunReport, checkout: &Checkout, out: &mut dyn Write) -> i
             writeln!(out, "::warning file={path}::{}", escape_data(&note))?;
         }
     }
+    if report.baselined > 0 {
+        let note = super::baseline_note(report.baselined, report.lang);
+        writeln!(out, "::notice title=rpcheck baseline::{}", escape_data(&note))?;
+    }
     Ok(())
 }
 
@@ -67,6 +71,10 @@ pub fn summary(report: &RunReport, out: &mut dyn Write) -> io::Result<()> {
         totals.warnings,
         totals.infos
     )?;
+    if report.baselined > 0 {
+        writeln!(out)?;
+        writeln!(out, "{}.", super::baseline_note(report.baselined, report.lang))?;
+    }
     if counts.is_empty() {
         return Ok(());
     }

@@ -134,6 +134,7 @@ struct Words {
     warnings: [&'static str; 2],
     clean: &'static str,
     waived: &'static str,
+    baselined: &'static str,
 }
 
 const EN: Words = Words {
@@ -142,6 +143,7 @@ const EN: Words = Words {
     warnings: ["warning", "warnings"],
     clean: "no problems found",
     waived: "waived",
+    baselined: "held by the baseline",
 };
 
 const SV: Words = Words {
@@ -150,6 +152,7 @@ const SV: Words = Words {
     warnings: ["varning", "varningar"],
     clean: "inga problem",
     waived: "med avsteg",
+    baselined: "i baslinjen",
 };
 
 fn summary(report: &RunReport, show_info: bool) -> String {
@@ -161,12 +164,13 @@ fn summary(report: &RunReport, show_info: bool) -> String {
     let word = |n: usize, forms: [&'static str; 2]| if n == 1 { forms[0] } else { forms[1] };
     let files = report.files.len();
     let infos = if show_info { c.infos } else { 0 };
+    let baselined = if c.baselined > 0 { format!(", {} {}", c.baselined, w.baselined) } else { String::new() };
     if c.errors + c.warnings + infos == 0 {
-        return format!("{files} {}: {}\n", word(files, w.files), w.clean);
+        return format!("{files} {}: {}{baselined}\n", word(files, w.files), w.clean);
     }
     let waived = if c.waived > 0 { format!(", {} {}", c.waived, w.waived) } else { String::new() };
     format!(
-        "{files} {}: {} {}, {} {}{waived}\n",
+        "{files} {}: {} {}, {} {}{waived}{baselined}\n",
         word(files, w.files),
         c.errors,
         word(c.errors, w.errors),

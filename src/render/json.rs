@@ -66,6 +66,7 @@ struct Summary {
     infos: usize,
     waived: usize,
     truncated: usize,
+    baselined: usize,
 }
 
 /// Render the whole report as one JSON document, keys in the documented order.
@@ -113,6 +114,7 @@ pub fn render(report: &RunReport, out: &mut dyn std::io::Write) -> std::io::Resu
             infos: counts.infos,
             waived: counts.waived,
             truncated: counts.truncated,
+            baselined: counts.baselined,
         },
     };
     serde_json::to_writer_pretty(&mut *out, &document)?;

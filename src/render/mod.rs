@@ -157,12 +157,14 @@ pub struct Counts {
     pub waived: usize,
     /// Findings beyond the per-file limit, not listed.
     pub truncated: usize,
+    /// Findings the baseline held back, not listed.
+    pub baselined: usize,
 }
 
 impl Counts {
     /// Count a whole report.
     pub fn of(report: &RunReport) -> Counts {
-        let mut counts = Counts::default();
+        let mut counts = Counts { baselined: report.baselined, ..Counts::default() };
         for file in &report.files {
             counts.waived += file.waived.len();
             counts.truncated += file.truncated;
@@ -181,6 +183,19 @@ impl Counts {
 /// Whether a finding is shown in the text formats.
 pub fn shown(finding: &Finding, show_info: bool) -> bool {
     show_info || finding.severity > Severity::Info
+}
+
+/// The line that says how many findings the baseline held back, for the formats that print lines.
+pub fn baseline_note(count: usize, lang: crate::findings::Lang) -> String {
+    let file = crate::baseline::FILE_NAME;
+    match lang {
+        crate::findings::Lang::En => {
+            format!("{count} findings held by the baseline ({file}); --no-baseline shows them")
+        }
+        crate::findings::Lang::Sv => {
+            format!("{count} iakttagelser hålls tillbaka av baslinjen ({file}); --no-baseline visar dem")
+        }
+    }
 }
 
 /// The line that says how many findings of a file were not listed.

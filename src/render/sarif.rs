@@ -158,6 +158,17 @@ fn file_results(
     results.into_iter()
 }
 
+/// How many findings the baseline held, as the run's `properties.baselined`; absent when none.
+/// Held findings are left out of `results` rather than sent with `suppressions` or a
+/// `baselineState`: GitHub code scanning tracks new and fixed alerts itself from the fingerprints,
+/// and closing alerts from `suppressions` takes a separate action (advanced-security/dismiss-alerts),
+/// so a held finding sent would open an alert. Left out, code scanning shows what `lint` fails on.
+fn baselined(count: usize) -> Option<PropertyBag> {
+    let count = serde_json::Value::from(count);
+    (count != 0)
+        .then(|| PropertyBag::builder().additional_properties(BTreeMap::from([("baselined".into(), count)])).build())
+}
+
 /// Render the report as a SARIF 2.1.0 log.
 pub fn render(report: &RunReport, checkout: &Checkout, out: &mut dyn std::io::Write) -> std::io::Result<()> {
     let index: BTreeMap<&str, usize> = report.rules.keys().enumerate().map(|(i, id)| (&**id, i)).collect();
@@ -174,6 +185,7 @@ pub fn render(report: &RunReport, checkout: &Checkout, out: &mut dyn std::io::Wr
         .column_kind(serde_json::Value::from("unicodeCodePoints"))
         .results(results)
         .build();
+    let run = Run { properties: baselined(report.baselined), ..run };
     let log = Sarif::builder().schema(SCHEMA).version(serde_json::Value::from("2.1.0")).runs(vec![run]).build();
     serde_json::to_writer_pretty(&mut *out, &log)?;
     writeln!(out)
