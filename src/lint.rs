@@ -110,10 +110,13 @@ impl Prepared {
 /// Whether a run holds back the findings of each project's `rpcheck-baseline.toml`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum BaselineUse {
-    /// Report every finding (documents, `--no-baseline`, writing the baseline itself).
+    /// Report every finding (documents, `--no-baseline`).
     Ignore,
     /// Hold back what the baselines hold and report their stale entries (`lint`).
     Apply,
+    /// Report every finding, each file with findings keeping its text, from which the baseline
+    /// names their places (`rpcheck baseline`).
+    Write,
 }
 
 /// Check every record the options name, reporting every finding.
@@ -124,10 +127,10 @@ pub fn run(options: &LintOptions) -> Result<RunReport> {
 /// Check every record the options name; with [`BaselineUse::Apply`], without the findings the
 /// projects' baselines hold.
 pub fn run_with(options: &LintOptions, baseline: BaselineUse) -> Result<RunReport> {
-    let mut checks = check(options)?;
+    let mut checks = check(options, baseline)?;
     let (baselined, stale) = match baseline {
         BaselineUse::Apply => apply_baselines(&mut checks, options)?,
-        BaselineUse::Ignore => (0, Vec::new()),
+        BaselineUse::Ignore | BaselineUse::Write => (0, Vec::new()),
     };
     let Checks { discovery, prepared, mut files, lang } = checks;
     for (file, input) in files.iter_mut().zip(&discovery.inputs) {
@@ -158,8 +161,9 @@ pub struct Checks {
 }
 
 /// Check every record the options name and keep all they yield (for the baseline, which must
-/// see every finding).
-pub fn check(options: &LintOptions) -> Result<Checks> {
+/// see every finding). A file with findings keeps its text where `baseline` will name their
+/// places: in every project when writing, in projects that have a baseline when applying.
+pub fn check(options: &LintOptions, baseline: BaselineUse) -> Result<Checks> {
     let discovery = Discovery::new(
         &options.paths,
         options.config.as_deref(),
@@ -170,13 +174,15 @@ pub fn check(options: &LintOptions) -> Result<Checks> {
     let schema = SchemaCheck::record();
     let lang = options.lang.or_else(|| prepared.first().map(|p| p.lang)).unwrap_or_default();
     let engines: Vec<Engine<'_>> = prepared.iter().map(|p| p.engine(&schema, options.today)).collect();
+    let named: Vec<bool> = discovery.projects.iter().map(|p| names_places(baseline, p)).collect();
     let (mut files, ids): (Vec<FileReport>, Vec<IdAt>) = discovery
         .inputs
         .par_iter()
         .map(|input| {
             let p = &prepared[input.project];
             let content = source::read::read(&input.path, &input.display, p.max_file_bytes)?;
-            Ok(check_file(&engines[input.project], input, content, options.keep_source))
+            let keep = Keep { source: options.keep_source, if_findings: named[input.project] };
+            Ok(check_file(&engines[input.project], input, content, keep))
         })
         .collect::<Result<Vec<_>>>()?
         .into_iter()
@@ -202,11 +208,28 @@ impl Checks {
     }
 }
 
-fn check_file(engine: &Engine<'_>, input: &Input, content: Content, keep_source: bool) -> (FileReport, IdAt) {
+/// Whether a baseline will name the places of a project's findings from their files' texts.
+fn names_places(baseline: BaselineUse, project: &Project) -> bool {
+    match baseline {
+        BaselineUse::Ignore => false,
+        BaselineUse::Apply => project.config_path.is_some() && project.root.join(baseline::FILE_NAME).is_file(),
+        BaselineUse::Write => true,
+    }
+}
+
+/// Which files' texts a run keeps: every file's for output that draws them, and a file's with
+/// findings where a baseline names their places.
+#[derive(Clone, Copy)]
+struct Keep {
+    source: bool,
+    if_findings: bool,
+}
+
+fn check_file(engine: &Engine<'_>, input: &Input, content: Content, keep: Keep) -> (FileReport, IdAt) {
     let (text, checked) = engine.check_content(content);
-    // A clean file's text is dropped at once, so a large run does not hold every record. Should it
-    // get a `record/duplicate-id` finding later, its place `/id` is named `id` all the same.
-    let keep = keep_source || !checked.findings.is_empty();
+    // Any other text is dropped at once, so a large run does not hold every record. Should a clean
+    // file get a `record/duplicate-id` finding later, its place `/id` is named `id` all the same.
+    let keep = keep.source || (keep.if_findings && !checked.findings.is_empty());
     let mut report = FileReport {
         path: input.display.clone(),
         text: keep.then_some(text),

@@ -43,7 +43,7 @@ impl BaselineArgs {
             keep_source: false,
             force_exclude: false,
         };
-        let mut checks = lint::check(&options)?;
+        let mut checks = lint::check(&options, lint::BaselineUse::Write)?;
         let cwd = std::env::current_dir().map_err(|e| Error::io(Path::new("."), e))?;
         let mut told = Vec::new();
         for p in 0..checks.discovery.projects.len() {
