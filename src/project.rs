@@ -5,6 +5,7 @@ use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 
 use globset::{Glob, GlobSet, GlobSetBuilder};
+use rayon::prelude::*;
 
 use crate::config::{Config, FILE_NAME};
 use crate::error::{Error, Result};
@@ -47,14 +48,40 @@ impl Project {
 
     /// Whether a file found by walking a folder is a record of this project.
     fn selects(&self, path: &Path) -> bool {
-        let Ok(relative) = path.strip_prefix(&self.root) else {
-            return true;
-        };
-        self.include.is_match(relative)
-            && !self.exclude.is_match(relative)
-            && !self.packs.iter().any(|p| p == path)
-            && (self.explicit_include || (!is_other_tools_file(path) && declares_record(path)))
+        match self.selection(path) {
+            Selection::No => false,
+            Selection::Yes => true,
+            Selection::IfDeclared => declares_record(path),
+        }
     }
+
+    /// Whether a file is a record of this project by its path alone, or only if it declares
+    /// itself one.
+    fn selection(&self, path: &Path) -> Selection {
+        let Ok(relative) = path.strip_prefix(&self.root) else {
+            return Selection::Yes;
+        };
+        let matched = self.include.is_match(relative)
+            && !self.exclude.is_match(relative)
+            && !self.packs.iter().any(|p| p == path);
+        match () {
+            _ if !matched => Selection::No,
+            _ if self.explicit_include => Selection::Yes,
+            _ if is_other_tools_file(path) => Selection::No,
+            _ => Selection::IfDeclared,
+        }
+    }
+}
+
+/// Whether a file is a record, as far as its path tells.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Selection {
+    /// Not a record.
+    No,
+    /// A record.
+    Yes,
+    /// A record if it declares itself one (see [`declares_record`]).
+    IfDeclared,
 }
 
 /// rpcheck's own project files, never records whatever `include` says: rpcheck.toml and the
@@ -71,38 +98,57 @@ fn is_other_tools_file(path: &Path) -> bool {
     path.file_name().and_then(|n| n.to_str()).is_some_and(|n| OTHER_TOOLS_FILES.contains(&n))
 }
 
-/// How much of a file is read to decide whether it is a record: its top-level keys come first.
-const HEAD_BYTES: u64 = 64 * 1024;
+/// How much of a file is read at most to decide whether it is a record: its top-level keys come
+/// first, and the reading stops at the first table header.
+const HEAD_BYTES: usize = 64 * 1024;
 
 /// Whether a `.toml` file declares itself a record: `schema_version` among its top-level keys,
-/// or a `#:schema` line naming the record schema. Only the head is read, and only lines before
-/// the first table header are looked at, so a folder of other tools' TOML costs little. A file
-/// that cannot be read counts as a record, so that the lint reports why instead of passing it by.
+/// or a `#:schema` line naming the record schema. It is read in small pieces until a line
+/// decides (a declaration, or the first table header), so a folder of other tools' TOML costs
+/// little. A file that cannot be read counts as a record, so that the lint reports why instead of
+/// passing it by.
 fn declares_record(path: &Path) -> bool {
     use std::io::Read;
-    let mut head = Vec::new();
-    let read = std::fs::File::open(path).and_then(|file| file.take(HEAD_BYTES).read_to_end(&mut head));
-    read.is_err() || head_declares_record(&String::from_utf8_lossy(&head))
+    let Ok(mut file) = std::fs::File::open(path) else { return true };
+    let mut head = Vec::with_capacity(8 * 1024);
+    let mut piece = [0u8; 8 * 1024];
+    loop {
+        match file.read(&mut piece) {
+            Ok(0) => return head_verdict(&String::from_utf8_lossy(&head), true) == Some(true),
+            Ok(n) => head.extend_from_slice(&piece[..n]),
+            Err(e) if e.kind() == std::io::ErrorKind::Interrupted => continue,
+            Err(_) => return true,
+        }
+        // Only whole lines are judged: the last one may go on in the next piece.
+        let whole = head.iter().rposition(|&b| b == b'\n').map_or(0, |end| end + 1);
+        if let Some(verdict) = head_verdict(&String::from_utf8_lossy(&head[..whole]), false) {
+            return verdict;
+        }
+        if head.len() >= HEAD_BYTES {
+            return false;
+        }
+    }
 }
 
-/// [`declares_record`] on a file's first bytes.
-fn head_declares_record(head: &str) -> bool {
+/// Whether the lines of `head` show a record (`Some(true)`), show none (`Some(false)`: a table
+/// header came first, or, when `complete`, the file ended), or cannot tell yet (`None`).
+fn head_verdict(head: &str, complete: bool) -> Option<bool> {
     let head = head.strip_prefix('\u{feff}').unwrap_or(head);
     for line in head.lines().map(str::trim_start) {
         if let Some(target) = line.strip_prefix("#:schema") {
             if target.trim().ends_with(RECORD_SCHEMA_FILE) {
-                return true;
+                return Some(true);
             }
         } else if line.starts_with('[') {
-            return false;
+            return Some(false);
         } else if ["schema_version", "\"schema_version\"", "'schema_version'"]
             .iter()
             .any(|key| line.strip_prefix(key).is_some_and(|rest| rest.trim_start().starts_with('=')))
         {
-            return true;
+            return Some(true);
         }
     }
-    false
+    complete.then_some(false)
 }
 
 /// The file name of the record schema, as `#:schema` lines name it.
@@ -213,6 +259,7 @@ impl Discovery {
             }
             return Ok(());
         }
+        let (mut found, mut undeclared) = (Vec::new(), Vec::new());
         let walker = ignore::WalkBuilder::new(&absolute).follow_links(false).require_git(false).build();
         for entry in walker {
             let entry = entry.map_err(|e| Error::usage(format!("cannot walk {}: {e}", path.display()), None))?;
@@ -222,13 +269,18 @@ impl Discovery {
                 continue;
             }
             let project = self.project_for(file)?;
-            if self.projects[project].selects(file) {
-                self.inputs.push(Input {
-                    path: file.to_path_buf(),
-                    display: crate::paths::display(cwd, file),
-                    project,
-                });
+            match self.projects[project].selection(file) {
+                Selection::No => {}
+                Selection::Yes => found.push((file.to_path_buf(), project)),
+                Selection::IfDeclared => undeclared.push((file.to_path_buf(), project)),
             }
+        }
+        // Telling a file that declares itself a record means reading it: in parallel.
+        let declared = undeclared.into_par_iter().filter(|(file, _)| declares_record(file));
+        found.par_extend(declared);
+        for (file, project) in found {
+            let display = crate::paths::display(cwd, &file);
+            self.inputs.push(Input { path: file, display, project });
         }
         Ok(())
     }
@@ -270,7 +322,11 @@ pub fn current_project_packs() -> Result<Vec<PathBuf>> {
 
 #[cfg(test)]
 mod tests {
-    use super::head_declares_record;
+    use super::{declares_record, head_verdict};
+
+    fn head_declares_record(head: &str) -> bool {
+        head_verdict(head, true) == Some(true)
+    }
 
     #[test]
     fn a_record_declares_itself() {
@@ -287,5 +343,26 @@ mod tests {
         assert!(!head_declares_record("#:schema ./rpcheck.schema.json\nlang = \"sv\"\n"));
         assert!(!head_declares_record("schema_versions = 1\n"));
         assert!(!head_declares_record(""));
+    }
+
+    #[test]
+    fn a_declaration_is_found_across_the_pieces_a_file_is_read_in() {
+        let dir = std::env::temp_dir().join(format!("rpcheck-declares-{}", std::process::id()));
+        std::fs::create_dir_all(&dir).expect("a scratch folder");
+        // A comment header longer than one piece, ending so that the key straddles two pieces.
+        let padding = "# ".to_string() + &"x".repeat(8 * 1024 - 8) + "\n";
+        let cases = [
+            (format!("{padding}schema_version = 1\n"), true),
+            (format!("{padding}{padding}{padding}[table]\nschema_version = 1\n"), false),
+            (format!("{padding}id = \"x\""), false),
+            ("schema_version = 1".to_string(), true),
+        ];
+        for (i, (text, expected)) in cases.iter().enumerate() {
+            let path = dir.join(format!("{i}.toml"));
+            std::fs::write(&path, text).expect("write");
+            assert_eq!(declares_record(&path), *expected, "case {i}");
+        }
+        assert!(declares_record(&dir.join("missing.toml")), "an unreadable file is reported, not passed by");
+        let _ = std::fs::remove_dir_all(&dir);
     }
 }
