@@ -140,6 +140,10 @@ pub fn render(report: &RunReport, out: &mut dyn std::io::Write) -> std::io::Resu
             baselined: counts.baselined,
         },
     };
-    serde_json::to_writer_pretty(&mut *out, &document)?;
-    writeln!(out)
+    // The serializer makes many small writes: buffered here, they are not each a dynamic call.
+    use std::io::Write;
+    let mut buffered = std::io::BufWriter::with_capacity(1 << 16, out);
+    serde_json::to_writer_pretty(&mut buffered, &document)?;
+    writeln!(buffered)?;
+    buffered.flush()
 }
