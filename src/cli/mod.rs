@@ -2,6 +2,7 @@
 
 mod completions;
 mod explain;
+mod import;
 mod init;
 mod law;
 mod lint;
@@ -48,6 +49,8 @@ enum Command {
     Server(server::ServerArgs),
     /// Start a project: rpcheck.toml, one example record and the schemas; never overwrites.
     Init(init::InitArgs),
+    /// Write records from an existing spreadsheet register (xlsx or CSV); never overwrites.
+    Import(import::ImportArgs),
     /// Print the shell completion script (bash, zsh, fish, elvish, powershell).
     Completions(completions::CompletionsArgs),
     /// Print the man page, or with --out-dir write one per subcommand.
@@ -68,6 +71,7 @@ impl Cli {
             Command::Report(args) => args.run(),
             Command::Server(args) => args.run(),
             Command::Init(args) => args.run(),
+            Command::Import(args) => args.run(),
             Command::Completions(args) => args.run(),
             Command::Man(args) => args.run(),
         }
