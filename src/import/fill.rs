@@ -103,11 +103,13 @@ fn cell_values(column: &ColumnMap, shape: Shape, cell: Option<&Cell>) -> std::re
     items
         .into_iter()
         .map(str::trim)
-        .filter(|item| !item.is_empty())
         .map(|item| {
             let mapped = column.values.iter().find(|(from, _)| from.trim().to_lowercase() == item.to_lowercase());
-            typed(&column.heading, mapped.map_or(item, |(_, to)| to.as_str()), kind)
+            mapped.map_or(item, |(_, to)| to.trim())
         })
+        // An empty item, or one the value map turns into "" ("Nej" = none), fills nothing.
+        .filter(|item| !item.is_empty())
+        .map(|item| typed(&column.heading, item, kind))
         .collect()
 }
 

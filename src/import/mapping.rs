@@ -19,10 +19,8 @@ use crate::source;
 #[schemars(title = "rpcheck import mapping")]
 pub struct Mapping {
     /// The xlsx sheet to read (default: the first); `--sheet` wins.
-    #[serde(default)]
     pub sheet: Option<String>,
     /// The row that holds the headings, counted from 1 as the spreadsheet shows it (default 1).
-    #[serde(default)]
     #[schemars(range(min = 1, max = 1000))]
     pub heading_row: Option<u32>,
     /// The columns read, each by its heading; columns not named here are ignored.
@@ -47,11 +45,11 @@ pub struct ColumnMap {
     pub field: String,
     /// The separator of list items within one cell, e.g. `";"` or `","` (default: a line
     /// break, for list fields; a field that takes one value reads the whole cell).
-    #[serde(default)]
     #[schemars(length(min = 1))]
     pub split: Option<String>,
     /// Cell values (each list item, without surrounding space, ignoring case) and the record
-    /// value each stands for, e.g. `"Allmänt intresse" = "public_task"`; others are kept as written.
+    /// value each stands for, e.g. `"Allmänt intresse" = "public_task"`; `""` means no value
+    /// (`"Nej" = ""`); values not named here are kept as written.
     #[serde(default)]
     pub values: BTreeMap<String, String>,
 }
@@ -192,28 +190,25 @@ impl MappingFile {
             let doc = source::parse(&text).map_err(|errors| {
                 invalid(errors.into_iter().map(|e| Problem::new(Some(e.span), e.message, None)).collect())
             })?;
-            let issues = SchemaCheck::new(mapping_schema()).check(&doc.value);
-            if !issues.is_empty() {
-                let mut problems: Vec<Problem> = issues
-                    .into_iter()
-                    .map(|issue| {
-                        let span = match issue.anchor {
-                            crate::findings::Anchor::Key => doc.key_span(&issue.pointer),
-                            _ => None,
-                        };
-                        let span = span.unwrap_or_else(|| doc.span_of(&issue.pointer));
-                        Problem::new(Some(span), issue.message.en.to_string(), issue.help.map(|h| h.en.to_string()))
-                    })
-                    .collect();
-                problems.sort_by_key(Problem::start);
-                return Err(invalid(problems));
-            }
-            let mapping = Mapping::deserialize(&doc.value)
-                .map_err(|e| invalid(vec![Problem::new(None, format!("cannot read the mapping: {e}"), None)]))?;
-            let problems = field_problems(&mapping, &doc);
+            let mut problems: Vec<Problem> = SchemaCheck::new(mapping_schema())
+                .check(&doc.value)
+                .into_iter()
+                .map(|issue| {
+                    let span = match issue.anchor {
+                        crate::findings::Anchor::Key => doc.key_span(&issue.pointer),
+                        _ => None,
+                    };
+                    let span = span.unwrap_or_else(|| doc.span_of(&issue.pointer));
+                    Problem::new(Some(span), issue.message.en.to_string(), issue.help.map(|h| h.en.to_string()))
+                })
+                .collect();
+            problems.extend(field_problems(&doc));
             if problems.is_empty() {
+                let mapping = Mapping::deserialize(&doc.value)
+                    .map_err(|e| invalid(vec![Problem::new(None, format!("cannot read the mapping: {e}"), None)]))?;
                 return Ok(MappingFile { mapping, path: path.to_path_buf(), text });
             }
+            problems.sort_by_key(Problem::start);
             problems
         };
         Err(Error::invalid_file_all("invalid import mapping", path, &text, problems))
@@ -227,15 +222,18 @@ impl MappingFile {
 }
 
 /// Field paths that name no field a cell (or a fixed value) can fill, each at its place.
-fn field_problems(mapping: &Mapping, doc: &source::Document<'_>) -> Vec<Problem> {
+fn field_problems(doc: &source::Document<'_>) -> Vec<Problem> {
     let help = || Some("see `rpcheck schema` for the record's fields; lists of tables take `list.field`".to_string());
     let mut problems = Vec::new();
-    for (i, column) in mapping.columns.iter().enumerate() {
-        if let Err(message) = shape(&column.field) {
+    let columns = doc.value.get("columns").and_then(Value::as_array).map_or(&[][..], Vec::as_slice);
+    for (i, column) in columns.iter().enumerate() {
+        let Some(field) = column.get("field").and_then(Value::as_str) else { continue };
+        if let Err(message) = shape(field) {
             problems.push(Problem::new(Some(doc.span_of(&format!("/columns/{i}/field"))), message, help()));
         }
     }
-    for key in mapping.fixed.keys() {
+    let fixed = doc.value.get("fixed").and_then(Value::as_object).into_iter().flatten();
+    for (key, _) in fixed {
         if let Err(message) = shape(key) {
             let pointer = format!("/fixed/{}", source::escape_segment(key));
             let span = doc.key_span(&pointer).unwrap_or_else(|| doc.span_of(&pointer));

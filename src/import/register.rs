@@ -2,7 +2,8 @@
 //! Swedish, read back into record fields. The register puts several fields into one cell, so
 //! each column has its own reader that undoes what `document::register::columns` wrote.
 //!
-//! What the register's columns do not hold cannot come back: see [`NOT_IN_REGISTER`].
+//! What the register's columns do not hold cannot come back; `rpcheck import --help` and the
+//! README list those fields, and tests/import.rs's round trip names each one.
 
 use serde_json::{Map, Value, json};
 
@@ -13,25 +14,6 @@ use crate::document::words::{self, pick};
 use crate::findings::{Lang, Text};
 use crate::model::{LegalBasis, RecipientRole, SpecialCategory, TransferMechanism};
 use crate::policy::Glossary;
-
-/// Record fields the register does not show, so an import of it cannot restore them; and fields
-/// it shows in a form that is read back by a guess (named here so help and tests list them).
-pub const NOT_IN_REGISTER: &[&str] = &[
-    "language",
-    "review_interval_months",
-    "controller.kind",
-    "controller.country",
-    "personal_data.source",
-    "personal_data.criminal_offences (false is not shown; true is)",
-    "personal_data.identity_number_reason",
-    "purposes.balancing_test",
-    "purposes: law together with legitimate_interest (one is read as the other)",
-    "recipients.agreement",
-    "transfers.transfer_impact_assessment",
-    "rights",
-    "automated_decisions",
-    "waivers",
-];
 
 /// The register's column key of each sheet column, and the register's language, when every
 /// heading is one the register writes (in one language).
