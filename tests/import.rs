@@ -96,10 +96,10 @@ fn register_view(record: &Record) -> Value {
     value
 }
 
-/// The example records as the register sees them: with the project's controller inherited.
-fn example_records() -> Vec<(String, Record)> {
+/// A project's records as the register sees them: with the project's controller inherited.
+fn project_records(project: &str) -> Vec<(String, Record)> {
     let options = rpcheck::lint::LintOptions {
-        paths: vec![root().join("examples")],
+        paths: vec![root().join(project)],
         config: None,
         stdin_filename: None,
         lang: None,
@@ -111,40 +111,53 @@ fn example_records() -> Vec<(String, Record)> {
     let mut records: Vec<(String, Record)> =
         sources.records.into_iter().filter_map(|s| s.record).map(|r| (r.id.clone(), r)).collect();
     records.sort_by(|a, b| a.0.cmp(&b.0));
-    assert!(records.len() >= 4, "expected the example records");
+    assert!(!records.is_empty(), "expected records in {project}");
     records
 }
 
-fn round_trip(format: &str, lang: &str) {
-    let dir = scratch("import", &format!("round-trip-{format}-{lang}"));
+fn round_trip(project: &str, format: &str, lang: &str) {
+    let dir = scratch("import", &format!("round-trip-{}-{format}-{lang}", project.replace('/', "-")));
     let register = dir.join(format!("register.{format}"));
     let register_arg = register.to_str().expect("a UTF-8 path");
-    let out = run_ok(&["register", "--format", format, "--lang", lang, "-o", register_arg, "examples/"], root());
+    let out = run_ok(&["register", "--format", format, "--lang", lang, "-o", register_arg, project], root());
     assert_eq!(out.status.code(), Some(0), "{}", text(&out.stderr));
     let records = dir.join("records");
     let out = run_ok(&["import", register_arg, "--out", records.to_str().expect("UTF-8")], root());
     assert_eq!(out.status.code(), Some(0), "{}{}", text(&out.stdout), text(&out.stderr));
     let imported = written(&records);
-    let originals = example_records();
+    let originals = project_records(project);
     assert_eq!(imported.iter().map(|i| &i.0).collect::<Vec<_>>(), originals.iter().map(|o| &o.0).collect::<Vec<_>>());
     for ((id, back, _), (_, original)) in imported.iter().zip(&originals) {
         assert_eq!(register_view(back), register_view(original), "{id} ({format}, {lang})");
     }
 }
 
+/// A record that fills every field the register shows, each in the form the register's reader
+/// must tell apart (extras after a legal basis or a transfer mechanism, a law with "; " in it,
+/// an organisation as destination, a cell made inert against formulas, text over two lines).
+const EVERY_COLUMN: &str = "tests/data/import/round-trip";
+
 #[test]
 fn register_xlsx_imports_back_to_the_same_records() {
-    round_trip("xlsx", "en");
+    round_trip("examples", "xlsx", "en");
+    round_trip(EVERY_COLUMN, "xlsx", "en");
 }
 
 #[test]
 fn register_csv_with_swedish_headings_imports_back_to_the_same_records() {
-    round_trip("csv", "sv");
+    round_trip("examples", "csv", "sv");
+    round_trip(EVERY_COLUMN, "csv", "sv");
 }
 
 #[test]
 fn register_xlsx_with_swedish_headings_imports_back_to_the_same_records() {
-    round_trip("xlsx", "sv");
+    round_trip("examples", "xlsx", "sv");
+    round_trip(EVERY_COLUMN, "xlsx", "sv");
+}
+
+#[test]
+fn register_csv_with_english_headings_imports_back_to_the_same_records() {
+    round_trip(EVERY_COLUMN, "csv", "en");
 }
 
 // --- a municipal register through a mapping file -----------------------------------------

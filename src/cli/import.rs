@@ -17,8 +17,8 @@ use crate::import::{self, ImportOptions, Outcome, SkippedRow};
 /// back from it: language, review_interval_months, controller.kind and .country,
 /// personal_data.source, identity_number_reason and a false criminal_offences, the purposes'
 /// balancing_test, recipients' agreement, transfers' transfer_impact_assessment, rights,
-/// automated_decisions and waivers; a law given together with a legitimate interest is read as
-/// the legitimate interest.
+/// automated_decisions and waivers. A purpose's law and legitimate interest come back as
+/// legitimate_interest when its basis is legitimate interest, else as law.
 ///
 /// Exit status: 0 every row written; 1 some rows skipped (each listed with its row number and
 /// reason); 2 nothing written: the file or mapping is unreadable or wrong, or a record file to be

@@ -106,9 +106,16 @@ pub fn shape(path: &str) -> std::result::Result<Shape, String> {
         if segment.parse::<usize>().is_ok() {
             return Err(format!("`{path}`: a field path names fields, not list positions"));
         }
+        let parent = subschema(schema, &pointer);
         pointer.push('/');
         pointer.push_str(segment);
-        let node = subschema(schema, &pointer).ok_or_else(|| format!("the record has no field `{named}`"))?;
+        let node = subschema(schema, &pointer).ok_or_else(|| {
+            let fields = parent.map(field_names).unwrap_or_default();
+            match crate::schema_check::did_you_mean(segment, fields.iter().map(String::as_str)) {
+                Some(near) => format!("the record has no field `{named}`; did you mean `{near}`?"),
+                None => format!("the record has no field `{named}`"),
+            }
+        })?;
         if i + 1 == segments.len() {
             break;
         }
@@ -124,14 +131,11 @@ pub fn shape(path: &str) -> std::result::Result<Shape, String> {
     }
     let node = subschema(schema, &pointer).ok_or_else(|| format!("the record has no field `{path}`"))?;
     if is_object(node) {
-        return Err(format!("`{path}` is a table: name one of its fields, e.g. `{path}.{}`", first_field(node)));
+        return Err(format!("`{path}` is a table: name one of its fields ({})", fields_of(path, node)));
     }
     if let Some(items) = items_of(node) {
         if is_object(items) {
-            return Err(format!(
-                "`{path}` is a list of tables: name one of its fields, e.g. `{path}.{}`",
-                first_field(items)
-            ));
+            return Err(format!("`{path}` is a list of tables: name one of its fields ({})", fields_of(path, items)));
         }
         if entries.is_some() {
             return Err(format!("`{path}` names a list within a list, which one cell cannot fill"));
@@ -163,8 +167,14 @@ fn is_object(node: &Value) -> bool {
     type_of(node) == Some("object") || node.get("properties").is_some()
 }
 
-fn first_field(node: &Value) -> String {
-    node.get("properties").and_then(Value::as_object).and_then(|p| p.keys().next().cloned()).unwrap_or_default()
+/// The names of a table's fields.
+fn field_names(node: &Value) -> Vec<String> {
+    node.get("properties").and_then(Value::as_object).map(|p| p.keys().cloned().collect()).unwrap_or_default()
+}
+
+/// A table's fields as dotted paths, for a message: `purposes.id, purposes.law, ...`.
+fn fields_of(path: &str, node: &Value) -> String {
+    field_names(node).iter().map(|f| format!("`{path}.{f}`")).collect::<Vec<_>>().join(", ")
 }
 
 fn kind(node: &Value) -> Kind {
@@ -262,7 +272,9 @@ mod tests {
     #[test]
     fn paths_the_record_lacks_are_refused() {
         assert!(shape("purpose.legal_basis").is_err_and(|m| m.contains("`purpose`")));
-        assert!(shape("purposes").is_err_and(|m| m.contains("list of tables")));
+        assert!(shape("purposes").is_err_and(|m| m.contains("list of tables") && m.contains("`purposes.law`")));
+        assert!(shape("namn").is_err_and(|m| m.ends_with("did you mean `name`?")));
+        assert!(shape("retention.perod").is_err_and(|m| m.contains("`retention.perod`; did you mean `period`?")));
         assert!(shape("retention").is_err());
         assert!(shape("name.first").is_err());
         assert!(shape("purposes..id").is_err());

@@ -136,7 +136,7 @@ fn unknown_layout(table: &read::Table) -> Error {
     Error::usage(
         format!("{sheet}the headings are not those rpcheck register writes (\"{first}\" is not one of them)"),
         Some(
-            "describe the sheet's columns in a mapping file and pass it with --mapping FILE (see README, \"Import\")"
+            "describe the sheet's columns in a mapping file and pass it with --mapping FILE (see the README, \"Import an existing register\")"
                 .into(),
         ),
     )
