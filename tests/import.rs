@@ -555,6 +555,25 @@ fn a_formula_cell_is_listed_not_computed() {
 }
 
 #[test]
+fn cells_far_apart_are_read_without_filling_the_space_between() {
+    use rust_xlsxwriter::Workbook;
+    let dir = scratch("import", "far-apart");
+    let mut book = Workbook::new();
+    let sheet = book.add_worksheet();
+    sheet.write_string(0, 0, "Behandling").expect("heading");
+    sheet.write_string(1, 0, "Nyhetsbrev").expect("cell");
+    // The last cell of a sheet: a dense read would hold 17 billion cells.
+    sheet.write_string(1_048_575, 16_383, "x").expect("far cell");
+    sheet.write_string(1_048_575, 0, "Sista raden").expect("last row");
+    book.save(dir.join("register.xlsx")).expect("save");
+    std::fs::write(dir.join("map.toml"), "[[columns]]\nheading = \"Behandling\"\nfield = \"name\"\n").expect("mapping");
+    let out = run_ok(&["import", "register.xlsx", "--mapping", "map.toml", "--out", "records"], &dir);
+    assert_eq!(out.status.code(), Some(0), "{}", text(&out.stderr));
+    let ids: Vec<String> = written(&dir.join("records")).into_iter().map(|r| r.0).collect();
+    assert_eq!(ids, ["nyhetsbrev", "sista-raden"]);
+}
+
+#[test]
 fn bad_files_are_diagnostics_not_panics() {
     let dir = scratch("import", "hostile");
     let cases: [(&str, &[u8], &str); 4] = [

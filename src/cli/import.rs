@@ -97,7 +97,10 @@ fn summary(outcome: &Outcome, options: &ImportOptions, lang: Lang, out: &mut dyn
             if skipped > 0 {
                 writeln!(out, "Skipped {skipped} rows (listed above).")?;
             }
-            writeln!(out, "See the findings with: rpcheck lint {dir}")
+            if written > 0 {
+                writeln!(out, "See the findings with: rpcheck lint {dir}")?;
+            }
+            Ok(())
         }
         Lang::Sv => {
             writeln!(
@@ -107,7 +110,10 @@ fn summary(outcome: &Outcome, options: &ImportOptions, lang: Lang, out: &mut dyn
             if skipped > 0 {
                 writeln!(out, "Hoppade över {skipped} rader (se ovan).")?;
             }
-            writeln!(out, "Se anmärkningarna med: rpcheck lint {dir}")
+            if written > 0 {
+                writeln!(out, "Se anmärkningarna med: rpcheck lint {dir}")?;
+            }
+            Ok(())
         }
     }
 }

@@ -3,13 +3,18 @@
 
 use std::path::Path;
 
-use calamine::{Data, Reader, Xlsx};
+use std::collections::BTreeMap;
+
+use calamine::{DataRef, Reader, Xlsx};
 
 use crate::error::{Error, Result};
 
 /// Data rows read at most: a register has one row per processing activity, so more than this is
 /// a wrong file (or a sheet filled to its last row), not a register.
 pub const MAX_ROWS: usize = 10_000;
+
+/// Columns read at most: a register has a few dozen; cells further right are ignored.
+pub const MAX_COLUMNS: usize = 256;
 
 /// Bytes read at most: far above any register, low enough that a zip bomb or a wrong file does
 /// not take the machine's memory.
@@ -151,66 +156,73 @@ fn xlsx(path: &Path, sheets: Sheets<'_>) -> Result<Vec<(Option<String>, Grid)>> 
     Ok(grids)
 }
 
+/// Read one sheet cell by cell (calamine's dense `Range` would allocate every cell between the
+/// first and the last, which a hostile sheet puts a million rows apart), keeping the first
+/// [`MAX_COLUMNS`] columns and stopping past the row cap.
 fn sheet(
     book: &mut Xlsx<std::io::BufReader<std::fs::File>>,
     name: &str,
 ) -> std::result::Result<Grid, calamine::XlsxError> {
-    let values = book.worksheet_range(name)?;
-    let formulas = book.worksheet_formula(name)?;
     let merged = book.merge_cells_by_sheet_name(name)?;
-    let Some((first_row, first_col)) = values.start() else { return Ok(Vec::new()) };
-    let mut grid: Grid = Vec::new();
-    for (r, row) in (first_row..).zip(values.rows()) {
-        let number = usize::try_from(r).unwrap_or(usize::MAX).saturating_add(1);
-        if number > MAX_ROWS + 1_000 && !row.iter().all(|d| matches!(d, Data::Empty)) {
-            // Far past any heading row and the row cap: stop reading rather than fill memory.
-            grid.push((number, vec![Cell::Text("…".into())]));
+    let mut rows: BTreeMap<u32, Vec<Cell>> = BTreeMap::new();
+    let mut reader = book.worksheet_cells_reader(name)?;
+    while let Some(record) = reader.next_cell_with_formula()? {
+        let (row, col) = record.pos;
+        let Ok(col) = usize::try_from(col) else { continue };
+        if col >= MAX_COLUMNS {
+            continue;
+        }
+        let cell = match record.formula.filter(|f| !f.is_empty()) {
+            Some(formula) => Cell::Formula(formula),
+            None => cell(&record.value),
+        };
+        if cell.is_blank() {
+            continue;
+        }
+        if rows.len() > MAX_ROWS + 1_000 && !rows.contains_key(&row) {
+            // Far past any heading row and the row cap: `table` refuses the sheet; stop reading.
             break;
         }
-        // Cells left of the used range are blank, so column indexes stay those of the sheet.
-        let mut cells = vec![Cell::Text(String::new()); first_col as usize];
-        for (c, data) in (first_col..).zip(row) {
-            let formula = formulas.get_value((r, c)).filter(|f| !f.is_empty());
-            cells.push(match formula {
-                Some(f) => Cell::Formula(f.clone()),
-                None => cell(data),
-            });
+        let cells = rows.entry(row).or_default();
+        if cells.len() <= col {
+            cells.resize(col + 1, Cell::Text(String::new()));
         }
-        grid.push((number, cells));
+        cells[col] = cell;
     }
-    fill_merged(&mut grid, &merged);
-    Ok(grid)
+    fill_merged(&mut rows, &merged);
+    Ok(rows.into_iter().map(|(row, cells)| (row as usize + 1, cells)).collect())
 }
 
 /// A merged area shows its top-left value across all its cells; the import reads it so too.
-fn fill_merged(grid: &mut Grid, merged: &[calamine::Dimensions]) {
-    let at = |grid: &Grid, row: u32, col: u32| {
-        grid.iter().find(|(n, _)| *n == row as usize + 1).and_then(|(_, cells)| cells.get(col as usize)).cloned()
-    };
+fn fill_merged(rows: &mut BTreeMap<u32, Vec<Cell>>, merged: &[calamine::Dimensions]) {
     for area in merged {
-        let Some(value) = at(grid, area.start.0, area.start.1) else { continue };
-        for (number, cells) in grid.iter_mut() {
-            let row = (*number as u64).saturating_sub(1);
-            if row < u64::from(area.start.0) || row > u64::from(area.end.0) {
-                continue;
+        let (top, left) = area.start;
+        let Some(value) = rows.get(&top).and_then(|cells| cells.get(left as usize)).cloned() else { continue };
+        let right = (area.end.1 as usize).min(MAX_COLUMNS - 1);
+        // Rows of the area that hold nothing else are not in `rows` yet: a merged cell down
+        // several rows gives each of them its value.
+        for row in top..=area.end.0.min(top.saturating_add(MAX_ROWS as u32)) {
+            let cells = rows.entry(row).or_default();
+            if cells.len() <= right {
+                cells.resize(right + 1, Cell::Text(String::new()));
             }
-            let last = (area.end.1 as usize).min(cells.len().saturating_sub(1));
-            for cell in cells.iter_mut().take(last + 1).skip(area.start.1 as usize) {
+            for cell in &mut cells[left as usize..=right] {
                 *cell = value.clone();
             }
         }
     }
 }
 
-fn cell(data: &Data) -> Cell {
+fn cell(data: &DataRef<'_>) -> Cell {
     match data {
-        Data::Empty => Cell::Text(String::new()),
-        Data::String(s) | Data::DateTimeIso(s) | Data::DurationIso(s) => Cell::Text(s.clone()),
-        Data::Int(i) => Cell::Text(i.to_string()),
-        Data::Float(f) => Cell::Text(f.to_string()),
-        Data::Bool(b) => Cell::Text(b.to_string()),
-        Data::DateTime(d) => Cell::Text(excel_date(d.as_f64()).unwrap_or_else(|| d.as_f64().to_string())),
-        Data::Error(e) => Cell::Error(e.to_string()),
+        DataRef::Empty => Cell::Text(String::new()),
+        DataRef::SharedString(s) => Cell::Text((*s).to_string()),
+        DataRef::String(s) | DataRef::DateTimeIso(s) | DataRef::DurationIso(s) => Cell::Text(s.clone()),
+        DataRef::Int(i) => Cell::Text(i.to_string()),
+        DataRef::Float(f) => Cell::Text(f.to_string()),
+        DataRef::Bool(b) => Cell::Text(b.to_string()),
+        DataRef::DateTime(d) => Cell::Text(excel_date(d.as_f64()).unwrap_or_else(|| d.as_f64().to_string())),
+        DataRef::Error(e) => Cell::Error(e.to_string()),
     }
 }
 
