@@ -28,9 +28,7 @@ pub fn resolve<'m>(file: &'m MappingFile, headings: &[String]) -> Result<Resolve
     let mut columns = Vec::new();
     for (i, column) in file.mapping.columns.iter().enumerate() {
         let wanted = column.heading.trim();
-        let Some(at) =
-            headings.iter().position(|h| h.eq_ignore_ascii_case(wanted) || h.to_lowercase() == wanted.to_lowercase())
-        else {
+        let Some(at) = headings.iter().position(|h| h.to_lowercase() == wanted.to_lowercase()) else {
             let known = crate::schema_check::did_you_mean(wanted, headings.iter().map(String::as_str));
             let help = match known {
                 Some(h) => format!("did you mean \"{h}\"?"),
@@ -146,6 +144,7 @@ fn typed(heading: &str, item: &str, kind: Kind) -> std::result::Result<Value, Te
 /// column with one item gives it to every entry; others must have as many items as the longest.
 fn spread(record: &mut Value, entries: &[(&ColumnMap, usize, Vec<Value>)], problems: &mut Vec<Text>) {
     let mut lists: Vec<String> = entries.iter().map(|(c, n, _)| list_path(&c.field, *n)).collect();
+    lists.sort_unstable();
     lists.dedup();
     for list in lists {
         let group: Vec<_> = entries.iter().filter(|(c, n, _)| list_path(&c.field, *n) == list).collect();

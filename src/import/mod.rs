@@ -145,7 +145,9 @@ fn unknown_layout(table: &read::Table) -> Error {
 /// The record a row's JSON makes: an id (from the name when the row has none), the format
 /// version, then the record schema and the record type, every problem told by its field.
 fn finish(mut value: Value, schema: &SchemaCheck, layout: &Layout<'_>) -> std::result::Result<Record, Vec<Text>> {
-    let Value::Object(fields) = &mut value else { return Err(Vec::new()) };
+    let Value::Object(fields) = &mut value else {
+        return Err(vec![Text::new("the row makes no record", "raden blir ingen post")]);
+    };
     if !fields.contains_key("id") {
         let from_name = fields.get("name").and_then(Value::as_str).map(write::id_from_name).filter(|id| !id.is_empty());
         let Some(id) = from_name else {
@@ -157,23 +159,34 @@ fn finish(mut value: Value, schema: &SchemaCheck, layout: &Layout<'_>) -> std::r
         fields.insert("id".into(), Value::String(id));
     }
     fields.insert("schema_version".into(), Value::from(1));
-    let problems: Vec<Text> = schema
-        .check(&value)
-        .into_iter()
-        .map(|issue| {
-            let field = field_of(&issue.pointer);
-            let place = match layout {
-                Layout::Mapped(resolved) => resolved.heading_of(&field).map(|h| format!("column \"{h}\" ({field})")),
-                Layout::Register(..) => None,
-            }
-            .unwrap_or(field);
-            Text::new(format!("{place}: {}", issue.message.en), format!("{place}: {}", issue.message.sv))
-        })
-        .collect();
+    let problems: Vec<Text> = schema.check(&value).into_iter().map(|issue| schema_problem(&issue, layout)).collect();
     if !problems.is_empty() {
         return Err(problems);
     }
     Record::deserialize(&value).map_err(|e| vec![Text::new(format!("not a record: {e}"), format!("ingen post: {e}"))])
+}
+
+/// A schema issue of a row's record, told by the column (or field) it comes from, with the
+/// schema's help (the allowed values, a did-you-mean).
+fn schema_problem(issue: &crate::schema_check::SchemaIssue, layout: &Layout<'_>) -> Text {
+    let field = field_of(&issue.pointer);
+    let heading = match layout {
+        Layout::Mapped(resolved) => resolved.heading_of(&field),
+        Layout::Register(..) => None,
+    };
+    let place = |column: &str| match heading {
+        Some(h) => format!("{column} \"{h}\" ({field})"),
+        None => field.clone(),
+    };
+    let told = |place: String, message: &str, help: Option<&str>| match help {
+        Some(help) => format!("{place}: {message}; {help}"),
+        None => format!("{place}: {message}"),
+    };
+    let help = issue.help.as_ref();
+    Text::new(
+        told(place("column"), &issue.message.en, help.map(|h| &*h.en)),
+        told(place("kolumnen"), &issue.message.sv, help.map(|h| &*h.sv)),
+    )
 }
 
 /// A JSON pointer as a dotted field path, list positions left out (`/purposes/0/law` → `purposes.law`).

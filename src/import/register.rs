@@ -43,7 +43,13 @@ pub fn fill(
                 problems.push(super::fill::formula_problem(key, formula));
                 continue;
             }
-            Cell::Error(_) => continue,
+            Cell::Error(error) => {
+                problems.push(Text::new(
+                    format!("column {key} holds the spreadsheet error {error}"),
+                    format!("kolumnen {key} innehåller kalkylbladsfelet {error}"),
+                ));
+                continue;
+            }
         };
         let text = text.trim();
         if text.is_empty() {
