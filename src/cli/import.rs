@@ -10,19 +10,7 @@ use crate::error::Result;
 use crate::findings::{Lang, Severity};
 use crate::import::{self, ImportOptions, Outcome, SkippedRow};
 
-/// Arguments of `rpcheck import`.
-///
-/// Without --mapping, the sheet must have the columns `rpcheck register --format xlsx|csv` writes
-/// (English or Swedish headings). The register does not show every field, so these do not come
-/// back from it: language, review_interval_months, controller.kind and .country,
-/// personal_data.source, identity_number_reason and a false criminal_offences, the purposes'
-/// balancing_test, recipients' agreement, transfers' transfer_impact_assessment, rights,
-/// automated_decisions and waivers. A purpose's law and legitimate interest come back as
-/// legitimate_interest when its basis is legitimate interest, else as law.
-///
-/// Exit status: 0 every row written; 1 some rows skipped (each listed with its row number and
-/// reason); 2 nothing written: the file or mapping is unreadable or wrong, or a record file to be
-/// written exists (import never overwrites, and then writes none).
+/// Arguments of `rpcheck import` (its long help is the doc comment of `Command::Import`).
 #[derive(Debug, Args)]
 pub struct ImportArgs {
     /// The register: an Excel workbook (.xlsx) or CSV (UTF-8; comma, semicolon or tab separated).
@@ -30,7 +18,8 @@ pub struct ImportArgs {
     /// How the sheet's columns map to record fields (TOML; schema/import-mapping.schema.json).
     #[arg(long, value_name = "MAP.toml")]
     mapping: Option<PathBuf>,
-    /// The xlsx sheet to read [default: the mapping's `sheet`, else the first].
+    /// The xlsx sheet to read [default: the mapping's `sheet`, else the first; without
+    /// --mapping, every sheet].
     #[arg(long, value_name = "NAME")]
     sheet: Option<String>,
     /// The folder to write one record per row into; created if missing.

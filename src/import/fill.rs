@@ -243,3 +243,75 @@ pub fn extend(list: &mut Value, values: Vec<Value>) {
         other => *other = Value::Array(values),
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn mapping(text: &str) -> MappingFile {
+        MappingFile::parse(std::path::Path::new("map.toml"), text.to_string()).expect("a mapping")
+    }
+
+    fn row(cells: &[&str]) -> SheetRow {
+        SheetRow { number: 2, cells: cells.iter().map(|c| Cell::Text((*c).to_string())).collect() }
+    }
+
+    const PURPOSES: &str = r#"
+        [[columns]]
+        heading = "Ändamål"
+        field = "purposes.description"
+        [[columns]]
+        heading = "Grund"
+        field = "purposes.legal_basis"
+        split = ";"
+        values = { "Samtycke" = "consent", "Avtal" = "contract" }
+        [fixed]
+        "purposes.law" = "Lag (2000:1)"
+        language = "sv"
+    "#;
+
+    #[test]
+    fn list_items_become_entries_and_one_item_applies_to_all() {
+        let file = mapping(PURPOSES);
+        let resolved = resolve(&file, &["Ändamål".into(), "Grund".into()]).expect("resolved");
+        let record = fill(&resolved, &row(&["A\nB", "samtycke"])).expect("a record");
+        assert_eq!(
+            record,
+            serde_json::json!({
+                "language": "sv",
+                "purposes": [
+                    {"description": "A", "legal_basis": "consent", "law": "Lag (2000:1)"},
+                    {"description": "B", "legal_basis": "consent", "law": "Lag (2000:1)"},
+                ]
+            })
+        );
+        let record = fill(&resolved, &row(&["A\nB", "Avtal; Samtycke"])).expect("a record");
+        assert_eq!(record["purposes"][1]["legal_basis"], "consent");
+    }
+
+    #[test]
+    fn uneven_items_are_a_row_problem() {
+        let file = mapping(PURPOSES);
+        let resolved = resolve(&file, &["Ändamål".into(), "Grund".into()]).expect("resolved");
+        let problems = fill(&resolved, &row(&["A\nB\nC", "Avtal; Samtycke"])).expect_err("uneven");
+        assert!(problems[0].en.contains("has 2 items where other columns of purposes have 3"), "{problems:?}");
+    }
+
+    #[test]
+    fn formulas_and_errors_are_row_problems() {
+        let file = mapping(PURPOSES);
+        let resolved = resolve(&file, &["Ändamål".into(), "Grund".into()]).expect("resolved");
+        let cells = vec![Cell::Formula("B1".into()), Cell::Error("#N/A".into())];
+        let problems = fill(&resolved, &SheetRow { number: 2, cells }).expect_err("problems");
+        assert_eq!(problems.len(), 2);
+        assert!(problems[0].en.contains("holds a formula (=B1)") && problems[1].en.contains("#N/A"), "{problems:?}");
+    }
+
+    #[test]
+    fn a_value_mapped_to_nothing_fills_nothing() {
+        let file =
+            mapping("[[columns]]\nheading = \"Land\"\nfield = \"transfers.country\"\nvalues = { \"Nej\" = \"\" }\n");
+        let resolved = resolve(&file, &["Land".into()]).expect("resolved");
+        assert_eq!(fill(&resolved, &row(&["nej"])).expect("a record"), serde_json::json!({}));
+    }
+}
