@@ -80,11 +80,10 @@ pub fn run(options: &ImportOptions) -> Result<Outcome> {
     if tables.iter().all(|t| t.rows.is_empty()) {
         return Err(Error::usage(format!("{}: no rows below the headings", options.file.display()), None));
     }
-    let glossary = crate::policy::Policy::load(&[])?.glossary;
+    // The register's country words come from the built-in packs' glossary.
+    let glossary = if mapping.is_none() { crate::policy::Policy::load(&[])?.glossary } else { Default::default() };
     let schema = SchemaCheck::record();
-    let mut planned: Vec<(PathBuf, String)> = Vec::new();
-    let mut ids: HashMap<String, Text> = HashMap::new();
-    let mut skipped = Vec::new();
+    let mut plan = Plan::default();
     for table in &tables {
         let layout = match &mapping {
             Some(file) => Layout::Mapped(fill::resolve(file, &table.headings)?),
@@ -98,27 +97,50 @@ pub fn run(options: &ImportOptions) -> Result<Outcome> {
                 Layout::Mapped(resolved) => fill::fill(resolved, row),
                 Layout::Register(lang, keys) => register::fill(keys, *lang, &glossary, row),
             };
-            let record = filled.and_then(|value| finish(value, &schema, &layout));
-            let record = record.and_then(|record| match ids.get(&record.id) {
-                Some(first) => Err(vec![Text::new(
-                    format!("id {} is already that of {}", record.id, first.en),
-                    format!("id {} används redan av {}", record.id, first.sv),
-                )]),
-                None => Ok(record),
-            });
-            match record {
-                Ok(record) => {
-                    ids.insert(record.id.clone(), row_name(table, row.number));
-                    planned.push((options.out.join(write::file_name(&record.id)), write::text(&record)?));
-                }
-                Err(reasons) => skipped.push(SkippedRow { sheet: table.sheet.clone(), row: row.number, reasons }),
-            }
+            plan.add(table, row.number, filled.and_then(|value| finish(value, &schema, &layout)), &options.out)?;
         }
     }
+    let Plan { files: planned, skipped, .. } = plan;
     write::write_all(&planned)?;
     let written: Vec<PathBuf> = planned.into_iter().map(|(path, _)| path).collect();
     let lint = if written.is_empty() { None } else { Some(lint_written(&written, options)?) };
     Ok(Outcome { written, skipped, lint })
+}
+
+/// The records to write, the rows skipped, and the row each id came from.
+#[derive(Default)]
+struct Plan {
+    files: Vec<(PathBuf, String)>,
+    skipped: Vec<SkippedRow>,
+    ids: HashMap<String, Text>,
+}
+
+impl Plan {
+    /// Plan the record of row `number` of `table`, or list the row as skipped (also when its id
+    /// is an earlier row's).
+    fn add(
+        &mut self,
+        table: &read::Table,
+        number: usize,
+        record: std::result::Result<Record, Vec<Text>>,
+        out: &std::path::Path,
+    ) -> Result<()> {
+        let record = record.and_then(|record| match self.ids.get(&record.id) {
+            Some(first) => Err(vec![Text::new(
+                format!("id {} is already that of {}", record.id, first.en),
+                format!("id {} används redan av {}", record.id, first.sv),
+            )]),
+            None => Ok(record),
+        });
+        match record {
+            Ok(record) => {
+                self.files.push((out.join(write::file_name(&record.id)), write::text(&record)?));
+                self.ids.insert(record.id, row_name(table, number));
+            }
+            Err(reasons) => self.skipped.push(SkippedRow { sheet: table.sheet.clone(), row: number, reasons }),
+        }
+        Ok(())
+    }
 }
 
 /// A row as a user finds it: `row 5`, or `row 5 of sheet Nämnden` in a workbook.

@@ -70,15 +70,7 @@ fn column(record: &mut Value, key: &str, text: &str, lang: Lang, glossary: &Glos
     let set = |record: &mut Value, path: &[&str], value: Value| *slot(record, path, None) = value;
     match key {
         "id" | "name" | "security_measures" | "updated" => set(record, &[key], json!(text)),
-        "controller" => {
-            let lines = lines(text);
-            if let Some((name, contact)) = lines.split_first() {
-                set(record, &["controller", "name"], json!(name));
-                if !contact.is_empty() {
-                    set(record, &["controller", "contact"], json!(contact.join("\n")));
-                }
-            }
-        }
+        "controller" => controller(record, text),
         "dpo" => set(record, &["controller", "dpo"], json!(text)),
         "joint_controllers" => {
             let entries = lines(text).into_iter().map(joint_controller).collect();
@@ -112,14 +104,23 @@ fn column(record: &mut Value, key: &str, text: &str, lang: Lang, glossary: &Glos
         }
         "disposal_decision" => set(record, &["retention", "disposal_decision"], json!(text)),
         "dpia" => {
-            let not_required = [pick(Lang::En, "not required", ""), pick(Lang::Sv, "", "krävs inte")];
-            let value = if not_required.iter().any(|w| w == text) { "not_required" } else { text };
-            set(record, &["dpia"], json!(value));
+            let not_required = text == pick(lang, "not required", "krävs inte");
+            set(record, &["dpia"], json!(if not_required { "not_required" } else { text }));
         }
         // The file the record came from and its error count are the register's, not the record's.
         _ => {}
     }
     Ok(())
+}
+
+/// The controller's name, then its contact details.
+fn controller(record: &mut Value, text: &str) {
+    let lines = lines(text);
+    let Some((name, contact)) = lines.split_first() else { return };
+    *slot(record, &["controller", "name"], None) = json!(name);
+    if !contact.is_empty() {
+        *slot(record, &["controller", "contact"], None) = json!(contact.join("\n"));
+    }
 }
 
 fn not_understood(key: &str, text: &str) -> Text {
