@@ -195,10 +195,17 @@ fn sheet(
 
 /// A merged area shows its top-left value across all its cells; the import reads it so too.
 fn fill_merged(rows: &mut BTreeMap<u32, Vec<Cell>>, merged: &[calamine::Dimensions]) {
+    // A register merges a few cells; a sheet that merges millions is hostile, and filling them
+    // all would hang the import. Past this many cells the rest stay as calamine read them.
+    let mut budget: usize = 2_000_000;
     for area in merged {
         let (top, left) = area.start;
         let Some(value) = rows.get(&top).and_then(|cells| cells.get(left as usize)).cloned() else { continue };
         let right = (area.end.1 as usize).min(MAX_COLUMNS - 1);
+        if right < left as usize {
+            // An area written right to left, or beyond the columns read: nothing to fill.
+            continue;
+        }
         // Rows of the area that hold nothing else are not in `rows` yet: a merged cell down
         // several rows gives each of them its value.
         for row in top..=area.end.0.min(top.saturating_add(MAX_ROWS as u32)) {
@@ -208,6 +215,10 @@ fn fill_merged(rows: &mut BTreeMap<u32, Vec<Cell>>, merged: &[calamine::Dimensio
             }
             for cell in &mut cells[left as usize..=right] {
                 *cell = value.clone();
+            }
+            budget = budget.saturating_sub(right + 1 - left as usize);
+            if budget == 0 {
+                return;
             }
         }
     }
@@ -285,6 +296,21 @@ mod tests {
         assert_eq!(delimiter("Behandling;Ändamål;Grund, kort\nx;y".as_bytes()), b';');
         assert_eq!(delimiter(b"Id,Name\n"), b',');
         assert_eq!(delimiter(b""), b',');
+    }
+
+    #[test]
+    fn merged_areas_fill_their_cells_within_bounds() {
+        let area = |start, end| calamine::Dimensions { start, end };
+        let mut rows = BTreeMap::from([(0, vec![Cell::Text("x".into())])]);
+        // A whole sheet merged, and an area written right to left: bounded, no panic.
+        fill_merged(&mut rows, &[area((0, 0), (1_048_575, 16_383)), area((0, 5), (0, 0))]);
+        assert!(rows.len() <= MAX_ROWS + 1);
+        assert!(rows.values().all(|cells| cells.len() <= MAX_COLUMNS));
+        let mut rows = BTreeMap::from([(2, vec![Cell::Text("a".into()), Cell::Text("b".into())])]);
+        fill_merged(&mut rows, &[area((2, 1), (3, 2))]);
+        let b = Cell::Text("b".into());
+        assert_eq!(rows[&2][1..], [b.clone(), b.clone()]);
+        assert_eq!(rows[&3], [Cell::Text(String::new()), b.clone(), b]);
     }
 
     #[test]
