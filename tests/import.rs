@@ -526,6 +526,68 @@ fn skipped_rows_are_told_in_swedish_too() {
     assert!(text(&out.stdout).starts_with("Skrev 1 poster till records"), "{}", text(&out.stdout));
 }
 
+/// Fixed values fill what a sheet lacks: with them a one-row register gives a record that lints
+/// clean, and the summary counts it so.
+#[test]
+fn fixed_values_complete_records_and_the_summary_counts_clean_ones() {
+    let csv = "Behandling;Ändamål;Rättslig grund;Registrerade;Uppgifter;Lagringstid\n\
+               Nyhetsbrev;Skicka nyhetsbrev;Samtycke;prenumeranter;e-postadress;P1M\n";
+    let (out, out_dir) = csv_import("clean", csv.as_bytes(), COMPLETE_MAPPING);
+    assert_eq!(out.status.code(), Some(0), "{}", text(&out.stderr));
+    assert!(text(&out.stdout).starts_with("Wrote 1 records to"), "{}", text(&out.stdout));
+    assert!(text(&out.stdout).contains(": 1 clean, 0 with findings."), "{}", text(&out.stdout));
+    let records = written(&out_dir);
+    let json = serde_json::to_value(&records[0].1).expect("json");
+    assert_eq!(json["updated"], "2026-11-01");
+    assert_eq!(json["rights"]["withdraw_consent"], true);
+    assert_eq!(json["controller"]["kind"], "private");
+    let lint = run_ok(&["lint", out_dir.to_str().expect("UTF-8")], root());
+    assert_eq!(lint.status.code(), Some(0), "{}", text(&lint.stdout));
+}
+
+const COMPLETE_MAPPING: &str = r#"[[columns]]
+heading = "Behandling"
+field = "name"
+[[columns]]
+heading = "Ändamål"
+field = "purposes.description"
+[[columns]]
+heading = "Rättslig grund"
+field = "purposes.legal_basis"
+values = { "Samtycke" = "consent" }
+[[columns]]
+heading = "Registrerade"
+field = "personal_data.subjects"
+[[columns]]
+heading = "Uppgifter"
+field = "personal_data.categories"
+[[columns]]
+heading = "Lagringstid"
+field = "retention.period"
+[fixed]
+language = "sv"
+updated = 2026-11-01
+security_measures = "Behörighetsstyrning"
+dpia = "not_required"
+"controller.name" = "Exempel AB"
+"controller.kind" = "private"
+"controller.country" = "SE"
+"controller.contact" = "info@example.se"
+"personal_data.source" = "data_subject"
+"personal_data.criminal_offences" = false
+"retention.public_records" = false
+"rights.access" = true
+"rights.rectification" = true
+"rights.erasure" = true
+"rights.restriction" = true
+"rights.objection" = true
+"rights.portability" = true
+"rights.withdraw_consent" = true
+"rights.complaint_authority" = "Integritetsskyddsmyndigheten (IMY)"
+"automated_decisions.profiling" = false
+"automated_decisions.automated_decision_making" = false
+"#;
+
 // --- hostile input ----------------------------------------------------------------------------
 
 #[test]
