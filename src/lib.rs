@@ -12,6 +12,7 @@ pub mod engine;
 pub mod error;
 pub mod facts;
 pub mod findings;
+pub mod import;
 pub mod law;
 pub mod lint;
 pub mod location;

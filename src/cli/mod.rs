@@ -3,6 +3,7 @@
 mod baseline;
 mod completions;
 mod explain;
+mod import;
 mod init;
 mod law;
 mod lint;
@@ -53,6 +54,20 @@ enum Command {
     Baseline(baseline::BaselineArgs),
     /// Start a project: rpcheck.toml, one example record and the schemas; never overwrites.
     Init(init::InitArgs),
+    /// Write records from an existing spreadsheet register (xlsx or CSV); never overwrites.
+    ///
+    /// Without --mapping, the sheet must have the columns `rpcheck register --format xlsx|csv`
+    /// writes (English or Swedish headings). The register does not show every field, so these do
+    /// not come back from it: language, review_interval_months, controller.kind and .country,
+    /// personal_data.source, identity_number_reason and a false criminal_offences, the purposes'
+    /// balancing_test, recipients' agreement, transfers' transfer_impact_assessment, rights,
+    /// automated_decisions and waivers. A purpose's law and legitimate interest come back as
+    /// legitimate_interest when its basis is legitimate interest, else as law.
+    ///
+    /// Exit status: 0 every row written; 1 some rows skipped (each listed with its row number and
+    /// reasons); 2 nothing written: the file or mapping is unreadable or wrong, or a record file
+    /// to be written exists (import never overwrites, and then writes none).
+    Import(import::ImportArgs),
     /// Print the shell completion script (bash, zsh, fish, elvish, powershell).
     Completions(completions::CompletionsArgs),
     /// Print the man page, or with --out-dir write one per subcommand.
@@ -74,6 +89,7 @@ impl Cli {
             Command::Server(args) => args.run(),
             Command::Baseline(args) => args.run(),
             Command::Init(args) => args.run(),
+            Command::Import(args) => args.run(),
             Command::Completions(args) => args.run(),
             Command::Man(args) => args.run(),
         }

@@ -216,7 +216,8 @@ fn recipients(record: &Record, lang: Lang) -> Vec<String> {
         .collect()
 }
 
-fn role_word(role: RecipientRole, lang: Lang) -> String {
+/// A recipient's role in the register's words (`import` reads them back).
+pub fn role_word(role: RecipientRole, lang: Lang) -> String {
     match role {
         RecipientRole::Processor => pick(lang, "processor", "personuppgiftsbiträde"),
         RecipientRole::JointController => pick(lang, "joint controller", "gemensamt personuppgiftsansvarig"),

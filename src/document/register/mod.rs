@@ -13,7 +13,7 @@ use crate::document::records::SourcedRecord;
 use crate::findings::Lang;
 use crate::policy::Policy;
 
-pub use columns::COLUMNS;
+pub use columns::{COLUMNS, role_word};
 
 /// The whole register.
 #[derive(Debug, Clone, Serialize)]
