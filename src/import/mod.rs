@@ -196,7 +196,11 @@ fn finish(
 
 /// A schema issue of a row's record, told by the column (or field) it comes from, with the
 /// schema's help (the allowed values, a did-you-mean).
-fn schema_problem(issue: &crate::schema_check::SchemaIssue, words: &crate::policy::Policy, layout: &Layout<'_>) -> Text {
+fn schema_problem(
+    issue: &crate::schema_check::SchemaIssue,
+    words: &crate::policy::Policy,
+    layout: &Layout<'_>,
+) -> Text {
     let field = field_of(&issue.pointer);
     let heading = match layout {
         Layout::Mapped(resolved) => resolved.heading_of(&field),
