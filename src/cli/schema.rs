@@ -11,10 +11,13 @@ use crate::error::{Error, Result};
 #[derive(Debug, Args)]
 pub struct SchemaArgs {
     /// The schema of rpcheck.toml instead of the record's.
-    #[arg(long)]
+    #[arg(long, conflicts_with = "mapping")]
     config: bool,
+    /// The schema of an `rpcheck import` mapping file instead of the record's.
+    #[arg(long)]
+    mapping: bool,
     /// Fail (exit 1) if FILE differs from the schema this build generates (default: the
-    /// committed schema/record.schema.json, or schema/rpcheck.schema.json with --config).
+    /// committed file under schema/ of the schema shown).
     #[arg(long, value_name = "FILE", num_args = 0..=1)]
     check: Option<Option<PathBuf>>,
 }
@@ -22,10 +25,13 @@ pub struct SchemaArgs {
 impl SchemaArgs {
     /// Print or check the schema.
     pub fn run(self) -> Result<ExitCode> {
-        let (text, committed_at) = if self.config {
-            (crate::model::schema_text(&crate::config::config_schema()), "schema/rpcheck.schema.json")
+        let (text, committed_at, flag) = if self.config {
+            (crate::model::schema_text(&crate::config::config_schema()), "schema/rpcheck.schema.json", " --config")
+        } else if self.mapping {
+            let schema = crate::import::mapping::mapping_schema();
+            (crate::model::schema_text(&schema), "schema/import-mapping.schema.json", " --mapping")
         } else {
-            (crate::model::record_schema_text(), "schema/record.schema.json")
+            (crate::model::record_schema_text(), "schema/record.schema.json", "")
         };
         let Some(path) = self.check else {
             super::write_stdout(|out| out.write_all(text.as_bytes()))?;
@@ -36,7 +42,6 @@ impl SchemaArgs {
         if committed == text {
             Ok(ExitCode::SUCCESS)
         } else {
-            let flag = if self.config { " --config" } else { "" };
             eprintln!("{} is stale: regenerate it with `rpcheck schema{flag} > {}`", path.display(), path.display());
             Ok(ExitCode::from(1))
         }
