@@ -148,7 +148,7 @@ pub fn run_with(options: &LintOptions, baseline: BaselineUse) -> Result<RunRepor
 }
 
 /// A run's files checked, before baselines and the per-file limit: every finding, each file's text.
-pub struct Checks {
+pub(crate) struct Checks {
     /// The projects and files.
     pub discovery: Discovery,
     /// Each project's rules and settings, by the index of [`Discovery::projects`].
@@ -163,7 +163,7 @@ pub struct Checks {
 /// Check every record the options name and keep all they yield (for the baseline, which must
 /// see every finding). A file with findings keeps its text where `baseline` will name their
 /// places: in every project when writing, in projects that have a baseline when applying.
-pub fn check(options: &LintOptions, baseline: BaselineUse) -> Result<Checks> {
+pub(crate) fn check(options: &LintOptions, baseline: BaselineUse) -> Result<Checks> {
     let discovery = Discovery::new(
         &options.paths,
         options.config.as_deref(),
@@ -292,7 +292,7 @@ fn apply_baselines(checks: &mut Checks, options: &LintOptions) -> Result<(usize,
 
 /// The baseline of a project with an rpcheck.toml, if it has one (a folder with no project file
 /// has no root to keep one at).
-pub fn project_baseline(project: &Project) -> Result<Option<Baseline>> {
+pub(crate) fn project_baseline(project: &Project) -> Result<Option<Baseline>> {
     match project.config_path {
         Some(_) => Baseline::load(&project.root),
         None => Ok(None),

@@ -124,7 +124,7 @@ impl Checkout {
 }
 
 /// One fingerprint per finding of `file`, in order: rule, path and the place by keys
-/// ([`crate::location::location_key`]), stable when lines move or entries are reordered. The
+/// (`location::location_key`), stable when lines move or entries are reordered. The
 /// second and later findings with the same key get ` #2`, ` #3`..., so each stays unique.
 pub fn fingerprints(file: &FileReport, path: &str) -> Vec<String> {
     let record = file
