@@ -41,19 +41,10 @@ fn rpcheck_within(args: &[&str], cwd: &Path, limit: Duration) -> Output {
     child.wait_with_output().expect("rpcheck output")
 }
 
-fn shown(out: &Output) -> String {
-    format!(
-        "exit: {:?}\n--- stdout\n{}--- stderr\n{}",
-        out.status.code(),
-        String::from_utf8_lossy(&out.stdout),
-        String::from_utf8_lossy(&out.stderr)
-    )
-}
-
 #[test]
 fn hostile_corpus_gets_clear_diagnostics() {
     let out = rpcheck(&["lint", "--format", "concise", "tests/hostile"], root());
-    assert_eq!(out.status.code(), Some(1), "{}", shown(&out));
+    assert_eq!(out.status.code(), Some(1), "{}", common::transcript(&out));
     let stdout = String::from_utf8_lossy(&out.stdout);
     // every file of the corpus is named in the output: none was skipped or crashed the run
     for entry in walk(&root().join("tests/hostile")) {
@@ -62,7 +53,7 @@ fn hostile_corpus_gets_clear_diagnostics() {
             assert!(stdout.contains(&name), "{name} is not reported");
         }
     }
-    insta::assert_snapshot!(shown(&out));
+    insta::assert_snapshot!(common::transcript(&out));
 }
 
 fn walk(dir: &Path) -> Vec<PathBuf> {
@@ -95,11 +86,11 @@ fn a_fifo_is_refused_not_waited_on() {
     assert!(made.success());
     // A regression would hang on the FIFO: the runs get a deadline, so it fails instead.
     let out = rpcheck_within(&["lint", "record.toml"], &dir, Duration::from_secs(20));
-    assert_eq!(out.status.code(), Some(2), "{}", shown(&out));
+    assert_eq!(out.status.code(), Some(2), "{}", common::transcript(&out));
     assert!(String::from_utf8_lossy(&out.stderr).contains("record.toml is not a regular file"));
     // walking a folder passes the FIFO by: it is no record file
     let out = rpcheck_within(&["lint", "."], &dir, Duration::from_secs(20));
-    assert_eq!(out.status.code(), Some(0), "{}", shown(&out));
+    assert_eq!(out.status.code(), Some(0), "{}", common::transcript(&out));
     let _ = std::fs::remove_dir_all(&dir);
 }
 
@@ -113,10 +104,10 @@ fn symlink_loops_and_dangling_links() {
     std::os::unix::fs::symlink("missing.toml", dir.join("dangling.toml")).expect("link dangling");
     std::fs::write(dir.join("r.toml"), "schema_version = 1\nid = \"r\"\n").expect("record");
     let out = rpcheck(&["lint", "--format", "concise", "."], &dir);
-    assert_eq!(out.status.code(), Some(1), "{}", shown(&out));
+    assert_eq!(out.status.code(), Some(1), "{}", common::transcript(&out));
     assert!(String::from_utf8_lossy(&out.stdout).contains("r.toml:"));
     let out = rpcheck(&["lint", "dangling.toml"], &dir);
-    assert_eq!(out.status.code(), Some(2), "{}", shown(&out));
+    assert_eq!(out.status.code(), Some(2), "{}", common::transcript(&out));
     assert!(String::from_utf8_lossy(&out.stderr).contains("cannot read dangling.toml"));
     let _ = std::fs::remove_dir_all(&dir);
 }
@@ -124,10 +115,10 @@ fn symlink_loops_and_dangling_links() {
 #[test]
 fn a_folder_where_a_file_belongs() {
     let out = rpcheck(&["lint", "--config", "examples", "examples/records"], root());
-    assert_eq!(out.status.code(), Some(2), "{}", shown(&out));
-    assert!(String::from_utf8_lossy(&out.stderr).contains("cannot read examples"), "{}", shown(&out));
+    assert_eq!(out.status.code(), Some(2), "{}", common::transcript(&out));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("cannot read examples"), "{}", common::transcript(&out));
     let out = rpcheck(&["rules", "--pack", "examples"], root());
-    assert_eq!(out.status.code(), Some(2), "{}", shown(&out));
+    assert_eq!(out.status.code(), Some(2), "{}", common::transcript(&out));
 }
 
 #[test]
@@ -138,7 +129,7 @@ fn no_run_writes_to_its_inputs() {
     for format in ["human", "concise", "json", "sarif", "github"] {
         for dir in ["examples", "tests/hostile", "tests/data/waivers"] {
             let out = rpcheck(&["lint", "--format", format, dir], root());
-            assert!(matches!(out.status.code(), Some(0..=2)), "{}", shown(&out));
+            assert!(matches!(out.status.code(), Some(0..=2)), "{}", common::transcript(&out));
         }
     }
     rpcheck(&["schema", "--check"], root());
