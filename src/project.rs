@@ -8,6 +8,7 @@ use globset::{Glob, GlobSet, GlobSetBuilder};
 
 use crate::config::{Config, FILE_NAME};
 use crate::error::{Error, Result};
+use crate::paths::normalise;
 
 /// A folder governed by one rpcheck.toml (or none).
 #[derive(Debug)]
@@ -19,10 +20,14 @@ pub struct Project {
     /// Its contents.
     pub config: Config,
     include: GlobSet,
+    /// The folder `include` is relative to: the root, or that of the file it was inherited from.
+    include_base: PathBuf,
     /// Whether rpcheck.toml names its records with `include`; without it a file must declare
     /// itself a record (see [`declares_record`]).
     explicit_include: bool,
     exclude: GlobSet,
+    /// The folder `exclude` is relative to.
+    exclude_base: PathBuf,
     packs: Vec<PathBuf>,
 }
 
@@ -37,7 +42,9 @@ impl Project {
         let exclude = globs(&config, "exclude", &config.exclude)?;
         let packs = config.policies.iter().map(|p| root.join(p)).collect();
         let explicit_include = config.include.is_some();
-        Ok(Project { root, config_path, config, include, explicit_include, exclude, packs })
+        let (include_base, exclude_base) = config.glob_bases();
+        let (include_base, exclude_base) = (normalise(&root.join(include_base)), normalise(&root.join(exclude_base)));
+        Ok(Project { root, config_path, config, include, include_base, explicit_include, exclude, exclude_base, packs })
     }
 
     /// The user's pack files, as paths.
@@ -45,14 +52,21 @@ impl Project {
         &self.packs
     }
 
+    /// Whether `path` (normalised) is one of this project's packs.
+    fn governs_pack(&self, path: &Path) -> bool {
+        self.packs.iter().any(|p| normalise(p) == path)
+    }
+
     /// Whether a file found by walking a folder is a record of this project.
     fn selects(&self, path: &Path) -> bool {
-        let Ok(relative) = path.strip_prefix(&self.root) else {
+        if !path.starts_with(&self.root) {
             return true;
-        };
-        self.include.is_match(relative)
-            && !self.exclude.is_match(relative)
-            && !self.packs.iter().any(|p| p == path)
+        }
+        let path = &normalise(path);
+        let matches = |set: &GlobSet, base: &Path| path.strip_prefix(base).is_ok_and(|r| set.is_match(r));
+        matches(&self.include, &self.include_base)
+            && !matches(&self.exclude, &self.exclude_base)
+            && !self.governs_pack(path)
             && (self.explicit_include || (!is_other_tools_file(path) && declares_record(path)))
     }
 }

@@ -1,0 +1,153 @@
+//! Nested projects: a nearer rpcheck.toml replaces the outer one unless it says `extend`, and
+//! then inherits it key by key. The record used is `examples/records/bostadskon.toml`, whose
+//! `[controller]` names only the DPO: it lints clean only when the controller's name and contact
+//! are inherited from a project file.
+
+mod common;
+
+use std::path::{Path, PathBuf};
+use std::process::Output;
+
+use common::{root, rpcheck, scratch};
+
+/// The example project file: `lang = "en"` and a `[controller]` with name and contact.
+fn outer_config() -> String {
+    std::fs::read_to_string(root().join("examples/rpcheck.toml")).expect("examples/rpcheck.toml")
+}
+
+/// Write `text` at `relative` below `dir`, creating folders.
+fn write(dir: &Path, relative: &str, text: &str) {
+    let path = dir.join(relative);
+    std::fs::create_dir_all(path.parent().expect("a folder")).expect("create folders");
+    std::fs::write(path, text).expect("write a file");
+}
+
+/// The example record under the id `id`, at `relative` below `dir`.
+fn record(dir: &Path, relative: &str, id: &str) {
+    let text = std::fs::read_to_string(root().join("examples/records/bostadskon.toml")).expect("example record");
+    write(dir, relative, &text.replace("id = \"bostadskon\"", &format!("id = \"{id}\"")));
+}
+
+/// A project with the example rpcheck.toml at its root and one clean record under `records/`.
+fn outer_project(name: &str) -> PathBuf {
+    let dir = scratch("nested", name);
+    write(&dir, "rpcheck.toml", &outer_config());
+    record(&dir, "records/outer.toml", "outer");
+    dir
+}
+
+fn lint(dir: &Path, args: &[&str]) -> (Option<i32>, String, String) {
+    let mut all = vec!["lint", "--format", "concise"];
+    all.extend_from_slice(args);
+    let Output { status, stdout, stderr } = rpcheck(&all, dir);
+    (status.code(), String::from_utf8_lossy(&stdout).into_owned(), String::from_utf8_lossy(&stderr).into_owned())
+}
+
+/// `text` without white space and the frame of a wrapped error message, to compare it whole.
+fn squeezed(text: &str) -> String {
+    text.chars().filter(|c| !c.is_whitespace() && *c != '│').collect()
+}
+
+#[test]
+fn a_nearer_project_file_replaces_the_outer_one() {
+    let dir = outer_project("replace");
+    write(&dir, "teams/hr/rpcheck.toml", "lang = \"en\"\n");
+    record(&dir, "teams/hr/hr.toml", "hr");
+    let (code, out, err) = lint(&dir, &[]);
+    assert_eq!(code, Some(1), "{out}{err}");
+    assert!(out.contains("teams/hr/hr.toml") && out.contains("gdpr/controller-identity"), "{out}");
+    assert!(!out.contains("records/outer.toml"), "{out}");
+    let _ = std::fs::remove_dir_all(&dir);
+}
+
+#[test]
+fn extend_inherits_settings_and_the_controller_key_by_key() {
+    let dir = outer_project("inherit");
+    // The inner [controller] sets only the DPO: name and contact still come from the outer file.
+    write(&dir, "teams/hr/rpcheck.toml", "extend = \"../../rpcheck.toml\"\n[controller]\ndpo = \"dso@hr.example\"\n");
+    record(&dir, "teams/hr/hr.toml", "hr");
+    let (code, out, err) = lint(&dir, &[]);
+    assert_eq!(code, Some(0), "{out}{err}");
+    let _ = std::fs::remove_dir_all(&dir);
+}
+
+#[test]
+fn what_the_inner_file_sets_wins_and_rules_merge_entry_by_entry() {
+    let dir = scratch("nested", "override");
+    let outer = "lang = \"en\"\n[rules]\n\"gdpr/controller-identity\" = \"warning\"\n\"gdpr/dpia\" = \"error\"\n";
+    write(&dir, "rpcheck.toml", outer);
+    let inner = "extend = \"../rpcheck.toml\"\nlang = \"sv\"\n[rules]\n\"gdpr/dpia\" = \"off\"\n";
+    write(&dir, "hr/rpcheck.toml", inner);
+    record(&dir, "hr/hr.toml", "hr");
+    let (code, out, err) = lint(&dir, &[]);
+    // Swedish from the inner file, the outer rule's level kept, no error left: exit 0.
+    assert_eq!(code, Some(0), "{out}{err}");
+    assert!(out.contains("varning[gdpr/controller-identity]"), "{out}");
+    let _ = std::fs::remove_dir_all(&dir);
+}
+
+#[test]
+fn extend_chains_through_several_files() {
+    let dir = outer_project("chain");
+    write(&dir, "a/rpcheck.toml", "extend = \"../rpcheck.toml\"\nreview_interval_months = 24\n");
+    write(&dir, "a/b/rpcheck.toml", "extend = \"../rpcheck.toml\"\n");
+    record(&dir, "a/b/deep.toml", "deep");
+    let (code, out, err) = lint(&dir, &["a/b"]);
+    assert_eq!(code, Some(0), "{out}{err}");
+    // Break the chain in the middle: the nearest file then replaces the rest.
+    write(&dir, "a/rpcheck.toml", "review_interval_months = 24\n");
+    let (code, out, _) = lint(&dir, &["a/b"]);
+    assert_eq!(code, Some(1), "{out}");
+    assert!(out.contains("gdpr/controller-identity"), "{out}");
+    let _ = std::fs::remove_dir_all(&dir);
+}
+
+#[test]
+fn a_cycle_is_a_config_error_on_the_extend_value_naming_the_chain() {
+    let dir = outer_project("cycle");
+    write(&dir, "rpcheck.toml", &format!("extend = \"hr/rpcheck.toml\"\n{}", outer_config()));
+    write(&dir, "hr/rpcheck.toml", "extend = \"../rpcheck.toml\"\n");
+    record(&dir, "hr/hr.toml", "hr");
+    let (code, out, err) = lint(&dir, &["hr"]);
+    assert_eq!(code, Some(2), "{out}{err}");
+    assert!(squeezed(&err).contains("makesacycle:hr/rpcheck.toml→rpcheck.toml→hr/rpcheck.toml"), "{err}");
+    // Drawn on the value of the `extend` that closes the cycle.
+    assert!(err.contains("[rpcheck.toml:1:10]"), "{err}");
+    let _ = std::fs::remove_dir_all(&dir);
+}
+
+#[test]
+fn a_missing_file_to_extend_is_a_config_error_on_the_extend_value() {
+    let dir = outer_project("missing");
+    write(&dir, "hr/rpcheck.toml", "lang = \"sv\"\nextend = \"../nowhere.toml\"\n");
+    record(&dir, "hr/hr.toml", "hr");
+    let (code, out, err) = lint(&dir, &["hr"]);
+    assert_eq!(code, Some(2), "{out}{err}");
+    assert!(squeezed(&err).contains("cannotextendnowhere.toml"), "{err}");
+    assert!(err.contains("[hr/rpcheck.toml:2:10]"), "{err}");
+    let _ = std::fs::remove_dir_all(&dir);
+}
+
+#[test]
+fn inherited_paths_and_globs_stay_relative_to_the_file_that_writes_them() {
+    let dir = outer_project("relative");
+    let pack = std::fs::read_to_string(root().join("examples/custom-pack/policies/kommunen.toml")).expect("pack");
+    write(&dir, "policies/kommunen.toml", &pack);
+    let outer = format!("policies = [\"policies/kommunen.toml\"]\nexclude = [\"hr/drafts/**\"]\n{}", outer_config());
+    write(&dir, "rpcheck.toml", &outer);
+    write(&dir, "hr/rpcheck.toml", "extend = \"../rpcheck.toml\"\n");
+    record(&dir, "hr/hr.toml", "hr");
+    record(&dir, "hr/drafts/draft.toml", "draft");
+    let text = std::fs::read_to_string(dir.join("hr/hr.toml")).expect("record");
+    write(&dir, "hr/hr.toml", &text.replace("tvåfaktorsinloggning", "lösenord"));
+    let (code, out, err) = lint(&dir, &["hr"]);
+    // The outer pack's rule runs on the inner record; the outer glob leaves out the draft.
+    assert_eq!(code, Some(1), "{out}{err}");
+    assert!(out.contains("hr/hr.toml") && out.contains("kommunen/mfa"), "{out}");
+    assert!(!out.contains("draft"), "{out}");
+    // The inner file's own list replaces the inherited one, relative to its own folder.
+    write(&dir, "hr/rpcheck.toml", "extend = \"../rpcheck.toml\"\nexclude = [\"hr.toml\"]\n");
+    let (code, out, err) = lint(&dir, &["hr"]);
+    assert_eq!(code, Some(0), "{out}{err}");
+    let _ = std::fs::remove_dir_all(&dir);
+}
