@@ -207,29 +207,54 @@ impl Discovery {
     fn add_path(&mut self, cwd: &Path, path: &Path) -> Result<()> {
         let absolute = cwd.join(path);
         let meta = std::fs::metadata(&absolute).map_err(|e| Error::io(path, e))?;
-        if !meta.is_dir() {
-            let project = self.project_for(&absolute)?;
-            let excluded = self.force_exclude
-                && (absolute.file_name() == Some(FILE_NAME.as_ref()) || !self.projects[project].selects(&absolute));
-            if !excluded {
-                self.inputs.push(Input {
-                    path: absolute.clone(),
-                    display: crate::paths::display(cwd, &absolute),
-                    project,
-                });
-            }
+        if meta.is_dir() {
+            return self.walk(cwd, &absolute, |_| true);
+        }
+        if self.add_governed(cwd, &absolute)? {
             return Ok(());
         }
-        let walker = ignore::WalkBuilder::new(&absolute).follow_links(false).require_git(false).build();
+        let project = self.project_for(&absolute)?;
+        let excluded = self.force_exclude && !self.projects[project].selects(&absolute);
+        if !excluded {
+            self.inputs.push(Input { path: absolute.clone(), display: crate::paths::display(cwd, &absolute), project });
+        }
+        Ok(())
+    }
+
+    /// When `file` is an rpcheck.toml or a pack its project names, add every record it governs
+    /// instead of the file: the records of its folder, and of nested projects that extend it or
+    /// name the pack too (so that a change to either is checked where it has effect). Returns
+    /// whether `file` was one.
+    fn add_governed(&mut self, cwd: &Path, file: &Path) -> Result<bool> {
+        let file = normalise(file);
+        let folder = file.parent().unwrap_or(Path::new("/")).to_path_buf();
+        let project = self.project_for(&file)?;
+        if file.file_name() == Some(FILE_NAME.as_ref()) {
+            let forced = self.forced.is_some();
+            self.walk(cwd, &folder, |p| forced || p.config.files().any(|f| f == file))?;
+            return Ok(true);
+        }
+        if !self.projects[project].governs_pack(&file) {
+            return Ok(false);
+        }
+        let root = self.projects[project].root.clone();
+        self.walk(cwd, &root, |p| p.governs_pack(&file))?;
+        Ok(true)
+    }
+
+    /// Add the records below `dir` (honouring .gitignore) whose project `keep` accepts.
+    fn walk(&mut self, cwd: &Path, dir: &Path, keep: impl Fn(&Project) -> bool) -> Result<()> {
+        let walker = ignore::WalkBuilder::new(dir).follow_links(false).require_git(false).build();
         for entry in walker {
-            let entry = entry.map_err(|e| Error::usage(format!("cannot walk {}: {e}", path.display()), None))?;
+            let entry = entry
+                .map_err(|e| Error::usage(format!("cannot walk {}: {e}", crate::paths::display(cwd, dir)), None))?;
             let file = entry.path();
             let is_toml = file.extension().is_some_and(|e| e == "toml") && file.file_name() != Some(FILE_NAME.as_ref());
             if !is_toml || !entry.file_type().is_some_and(|t| t.is_file()) {
                 continue;
             }
             let project = self.project_for(file)?;
-            if self.projects[project].selects(file) {
+            if self.projects[project].selects(file) && keep(&self.projects[project]) {
                 self.inputs.push(Input {
                     path: file.to_path_buf(),
                     display: crate::paths::display(cwd, file),

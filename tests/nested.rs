@@ -151,3 +151,53 @@ fn inherited_paths_and_globs_stay_relative_to_the_file_that_writes_them() {
     assert_eq!(code, Some(0), "{out}{err}");
     let _ = std::fs::remove_dir_all(&dir);
 }
+
+/// A project whose rpcheck.toml names a pack and no controller, so that every record it governs
+/// has a finding: one record at the root, one in a nested project that extends it, one in a
+/// nested project of its own that names the same pack, and one in a nested project of its own.
+fn governing_project(name: &str) -> PathBuf {
+    let dir = scratch("nested", name);
+    let pack = std::fs::read_to_string(root().join("examples/custom-pack/policies/kommunen.toml")).expect("pack");
+    write(&dir, "policies/kommunen.toml", &pack);
+    write(&dir, "rpcheck.toml", "lang = \"en\"\npolicies = [\"policies/kommunen.toml\"]\n");
+    write(&dir, "hr/rpcheck.toml", "extend = \"../rpcheck.toml\"\n");
+    write(&dir, "named/rpcheck.toml", "lang = \"en\"\npolicies = [\"../policies/kommunen.toml\"]\n");
+    write(&dir, "own/rpcheck.toml", "lang = \"en\"\n");
+    let records =
+        [("records/outer.toml", "outer"), ("hr/hr.toml", "hr"), ("named/named.toml", "named"), ("own/own.toml", "own")];
+    for (place, id) in records {
+        record(&dir, place, id);
+    }
+    dir
+}
+
+#[test]
+fn a_project_file_given_to_lint_checks_every_record_it_governs() {
+    let dir = governing_project("config");
+    write(&dir, "Cargo.toml", "[package]\nname = \"x\"\n");
+    // As the pre-commit hook runs it on a commit that changes only rpcheck.toml (and Cargo.toml).
+    let (code, out, err) = lint(&dir, &["--force-exclude", "rpcheck.toml", "Cargo.toml"]);
+    assert_eq!(code, Some(1), "{out}{err}");
+    assert!(out.contains("records/outer.toml:") && out.contains("hr/hr.toml:"), "{out}");
+    assert!(!out.contains("named.toml") && !out.contains("own.toml") && !out.contains("Cargo.toml"), "{out}");
+    // The nested file that extends it governs only its own folder.
+    let (_, out, _) = lint(&dir, &["--force-exclude", "hr/rpcheck.toml"]);
+    assert!(out.contains("hr/hr.toml:") && !out.contains("outer.toml"), "{out}");
+    let _ = std::fs::remove_dir_all(&dir);
+}
+
+#[test]
+fn a_pack_given_to_lint_checks_every_record_of_the_projects_that_name_it() {
+    let dir = governing_project("pack");
+    let (code, out, err) = lint(&dir, &["--force-exclude", "policies/kommunen.toml"]);
+    assert_eq!(code, Some(1), "{out}{err}");
+    assert!(out.contains("records/outer.toml:") && out.contains("hr/hr.toml:"), "{out}");
+    assert!(out.contains("named/named.toml:"), "{out}");
+    assert!(!out.contains("own.toml") && !out.contains("policies/kommunen.toml:"), "{out}");
+    // Another TOML file that no rpcheck.toml names as a pack is no record: nothing to check.
+    write(&dir, "policies/notes.toml", "[notes]\ntext = \"x\"\n");
+    let (code, out, err) = lint(&dir, &["--force-exclude", "policies/notes.toml"]);
+    assert_eq!(code, Some(0), "{out}{err}");
+    assert!(out.is_empty(), "{out}");
+    let _ = std::fs::remove_dir_all(&dir);
+}

@@ -266,8 +266,11 @@ fn discover(path: &Path) -> Option<Result<Project, String>> {
         Discovery::new(&[PathBuf::from("-")], None, Some(path), false)
     };
     match discovery {
-        Ok(d) if d.inputs.is_empty() => None,
-        Ok(d) => d.projects.into_iter().next().filter(|p| p.config_path.is_some()).map(Ok),
+        // A pack or rpcheck.toml is no record: `lint` checks the records it governs instead.
+        Ok(d) => {
+            let project = d.inputs.iter().find(|i| i.path == path || i.path.as_os_str() == "-")?.project;
+            d.projects.into_iter().nth(project).filter(|p| p.config_path.is_some()).map(Ok)
+        }
         Err(e) => Some(Err(describe(&e))),
     }
 }
