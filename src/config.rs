@@ -39,11 +39,12 @@ pub enum Level {
 #[serde(deny_unknown_fields)]
 #[schemars(title = "rpcheck project file (rpcheck.toml)")]
 pub struct Config {
-    /// Another rpcheck.toml, relative to this file's folder, whose settings this file inherits
-    /// key by key (`[controller]` and `[rules]` entry by entry); what this file sets wins. Lists
-    /// (`include`, `exclude`, `policies`) replace the inherited ones whole, and every path or glob
-    /// stays relative to the file that writes it. Without `extend`, the nearest rpcheck.toml
-    /// replaces every one further out.
+    /// Another rpcheck.toml (a file of that name), relative to this file's folder, e.g.
+    /// "../rpcheck.toml", whose settings this file inherits key by key (`[controller]` and
+    /// `[rules]` entry by entry); what this file sets wins. Lists (`include`, `exclude`,
+    /// `policies`) replace the inherited ones whole, and every path or glob stays relative to the
+    /// file that writes it. Without `extend`, the nearest rpcheck.toml replaces every one further
+    /// out.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub extend: Option<PathBuf>,
     /// Default language of messages: "en" or "sv".

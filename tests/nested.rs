@@ -119,12 +119,24 @@ fn a_cycle_is_a_config_error_on_the_extend_value_naming_the_chain() {
 #[test]
 fn a_missing_file_to_extend_is_a_config_error_on_the_extend_value() {
     let dir = outer_project("missing");
-    write(&dir, "hr/rpcheck.toml", "lang = \"sv\"\nextend = \"../nowhere.toml\"\n");
+    write(&dir, "hr/rpcheck.toml", "lang = \"sv\"\nextend = \"../nowhere/rpcheck.toml\"\n");
     record(&dir, "hr/hr.toml", "hr");
     let (code, out, err) = lint(&dir, &["hr"]);
     assert_eq!(code, Some(2), "{out}{err}");
-    assert!(squeezed(&err).contains("cannotextendnowhere.toml"), "{err}");
+    assert!(squeezed(&err).contains("cannotextendnowhere/rpcheck.toml"), "{err}");
     assert!(err.contains("[hr/rpcheck.toml:2:10]"), "{err}");
+    let _ = std::fs::remove_dir_all(&dir);
+}
+
+#[test]
+fn extend_names_a_file_called_rpcheck_toml() {
+    let dir = outer_project("name");
+    write(&dir, "base.toml", &outer_config());
+    write(&dir, "hr/rpcheck.toml", "extend = \"../base.toml\"\n");
+    record(&dir, "hr/hr.toml", "hr");
+    let (code, out, err) = lint(&dir, &["hr"]);
+    assert_eq!(code, Some(2), "{out}{err}");
+    assert!(squeezed(&err).contains("`extend`namesbase.toml,whichisnorpcheck.toml"), "{err}");
     let _ = std::fs::remove_dir_all(&dir);
 }
 

@@ -5,7 +5,7 @@
 
 use std::path::{Path, PathBuf};
 
-use super::Config;
+use super::{Config, FILE_NAME};
 use crate::error::{Error, Result};
 use crate::model::Controller;
 use crate::paths::{normalise, shown_path};
@@ -24,6 +24,12 @@ fn follow(config: Config, chain: &mut Vec<PathBuf>) -> Result<Config> {
     };
     let here = chain.last().and_then(|p| p.parent()).unwrap_or(Path::new("/"));
     let target = normalise(&here.join(&extend));
+    // Only files named rpcheck.toml: a change to one is what the pre-commit hook and the
+    // language server watch for, so a change to an extended file is checked where it has effect.
+    if target.file_name() != Some(FILE_NAME.as_ref()) {
+        let message = format!("`extend` names {}, which is no {FILE_NAME}", shown_path(&target).display());
+        return Err(on_extend(&config, message, "`extend` names another rpcheck.toml, e.g. \"../rpcheck.toml\""));
+    }
     if let Some(start) = chain.iter().position(|p| *p == target) {
         let names: Vec<String> =
             chain[start..].iter().chain([&target]).map(|p| shown_path(p).display().to_string()).collect();
