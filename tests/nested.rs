@@ -129,6 +129,19 @@ fn a_missing_file_to_extend_is_a_config_error_on_the_extend_value() {
 }
 
 #[test]
+fn an_inherited_mistake_is_drawn_in_the_file_that_makes_it() {
+    let dir = outer_project("inherited-mistake");
+    write(&dir, "rpcheck.toml", &format!("{}\n[rules]\n\"gdpr/dpai\" = \"off\"\n", outer_config()));
+    write(&dir, "hr/rpcheck.toml", "extend = \"../rpcheck.toml\"\n[rules]\n\"gdpr/dpia\" = \"warning\"\n");
+    record(&dir, "hr/hr.toml", "hr");
+    let (code, out, err) = lint(&dir, &["hr"]);
+    assert_eq!(code, Some(2), "{out}{err}");
+    assert!(squeezed(&err).contains("invalidconfigurationrpcheck.toml:unknownrule`gdpr/dpai`"), "{err}");
+    assert!(err.contains("did you mean `gdpr/dpia`?"), "{err}");
+    let _ = std::fs::remove_dir_all(&dir);
+}
+
+#[test]
 fn extend_names_a_file_called_rpcheck_toml() {
     let dir = outer_project("name");
     write(&dir, "base.toml", &outer_config());
