@@ -150,9 +150,10 @@ pub struct Discovery {
 }
 
 impl Discovery {
-    /// Find the files under `paths`; with `config`, that file governs them all. With
-    /// `force_exclude`, files named on the command line must pass include/exclude too (for
-    /// hooks that pass every changed `.toml`, policy packs and rpcheck.toml among them).
+    /// Find the files under `paths`; with `config`, that file governs them all. An rpcheck.toml
+    /// or policy pack named stands for the records it governs. With `force_exclude`, other files
+    /// named on the command line must pass include/exclude too (for hooks that pass every
+    /// changed `.toml`).
     pub fn new(
         paths: &[PathBuf],
         config: Option<&Path>,
