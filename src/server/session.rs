@@ -255,7 +255,8 @@ impl Session {
 /// file with no rpcheck.toml above it: an editor opens every TOML file (Cargo.toml,
 /// pyproject.toml), and only a project says which of them are records.
 fn discover(path: &Path) -> Option<Result<Project, String>> {
-    if path.extension().is_none_or(|e| e != "toml") {
+    // rpcheck.toml is no record (and `lint` given it would walk its whole project).
+    if path.extension().is_none_or(|e| e != "toml") || path.file_name() == Some(FILE_NAME.as_ref()) {
         return None;
     }
     // A saved file passes include/exclude as a pre-commit hook's would; one not yet saved is
