@@ -9,7 +9,7 @@
 #    with its default rules and with GitHub's (--rule-kind Gh): zero errors each.
 #  - the project `rpcheck init` writes through taplo (npm: @taplo/cli): its `#:schema` lines find
 #    the schemas it writes (what gives completion in an editor), the files are valid, a wrong
-#    value is caught.
+#    enum value in the record and in rpcheck.toml is caught with the allowed values named.
 # Installs what it needs in a scratch folder; needs PyPI, npm and crates.io.
 set -euo pipefail
 repo=$(cd "$(dirname "$0")/.." && pwd)
@@ -99,4 +99,14 @@ if (cd "$work/init" && "$taplo" lint records/example.toml) >"$work/taplo.txt" 2>
   echo "taplo did not apply the record schema through the #:schema line"; exit 1
 fi
 grep -q "contrakt" "$work/taplo.txt" || { cat "$work/taplo.txt"; echo "taplo did not flag the wrong value"; exit 1; }
+# An enum value is checked against `enum`, whose message names the allowed values (a `oneOf` of
+# documented constants gave only "not valid under any of the schemas listed in the 'oneOf'").
+grep -q '"contrakt" is not one of \[.*"consent".*"legitimate_interest".*\]' "$work/taplo.txt" ||
+  { cat "$work/taplo.txt"; echo "taplo's message does not name the allowed legal bases"; exit 1; }
+printf '\n[rules]\n"gdpr/dpia" = "fatal"\n' >>"$work/init/rpcheck.toml"
+if (cd "$work/init" && "$taplo" lint rpcheck.toml) >"$work/taplo.txt" 2>&1; then
+  echo "taplo did not apply the config schema through the #:schema line"; exit 1
+fi
+grep -q '"fatal" is not one of \["off","info","warning","error"\]' "$work/taplo.txt" ||
+  { cat "$work/taplo.txt"; echo "taplo's message does not name the allowed levels"; exit 1; }
 echo "init through taplo: ok"

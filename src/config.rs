@@ -2,7 +2,9 @@
 //! As strict as a record: its JSON Schema is generated from these types, every violation is
 //! reported at its place, and any problem stops the run.
 
-use std::collections::BTreeMap;
+mod extend;
+
+use std::collections::{BTreeMap, BTreeSet};
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
@@ -38,6 +40,14 @@ pub enum Level {
 #[serde(deny_unknown_fields)]
 #[schemars(title = "rpcheck project file (rpcheck.toml)")]
 pub struct Config {
+    /// Another rpcheck.toml (a file of that name), relative to this file's folder, e.g.
+    /// "../rpcheck.toml", whose settings this file inherits key by key (`[controller]` and
+    /// `[rules]` entry by entry); what this file sets wins. Lists (`include`, `exclude`,
+    /// `policies`) replace the inherited ones whole, and every path or glob stays relative to the
+    /// file that writes it. Without `extend`, the nearest rpcheck.toml replaces every one further
+    /// out.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub extend: Option<PathBuf>,
     /// Default language of messages: "en" or "sv".
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub lang: Option<Lang>,
@@ -74,31 +84,58 @@ pub struct Config {
     /// the generated documents (`notice.md`, `notice.html`, ...).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub notice_templates: Option<PathBuf>,
-    /// Where this configuration was read from, for errors found after parsing.
+    /// The folder, relative to this file's, that `include` is relative to (another when inherited).
     #[serde(skip)]
     #[schemars(skip)]
-    origin: Option<Arc<Origin>>,
+    include_base: PathBuf,
+    /// The folder, relative to this file's, that `exclude` is relative to (another when inherited).
+    #[serde(skip)]
+    #[schemars(skip)]
+    exclude_base: PathBuf,
+    /// The top-level keys the file (or a file it extends) sets, to tell an empty list from none.
+    #[serde(skip)]
+    #[schemars(skip)]
+    keys: BTreeSet<String>,
+    /// Where this configuration was read from, this file first and then those it extends, for
+    /// errors found after parsing.
+    #[serde(skip)]
+    #[schemars(skip)]
+    origins: Vec<Arc<Origin>>,
 }
 
 /// A project file's path and text, kept to point later errors (unknown rule ids, bad globs)
 /// at their place.
 #[derive(Debug)]
 struct Origin {
+    /// As shown to the user.
     path: PathBuf,
+    /// Absolute, with `.` and `..` resolved: the file's identity.
+    absolute: PathBuf,
     text: String,
 }
 
 impl Config {
-    /// Read and check a project file; any problem is fatal.
+    /// Read and check a project file and the files it extends; any problem is fatal.
     pub fn load(path: &Path) -> Result<Config> {
+        extend::load(path)
+    }
+
+    /// Read and check one project file, without following `extend`.
+    fn load_one(path: &Path) -> Result<Config> {
         let shown = crate::paths::shown_path(path);
         let text = std::fs::read_to_string(path).map_err(|e| Error::io(&shown, e))?;
-        Config::parse(&shown, &text)
+        let absolute = std::path::absolute(path).map_err(|e| Error::io(&shown, e))?;
+        Config::parse_file(&shown, crate::paths::normalise(&absolute), &text)
     }
 
     /// Parse a project file's text: TOML syntax, then the schema (every violation at its place,
     /// with a did-you-mean for unknown keys), then the types.
     pub fn parse(path: &Path, text: &str) -> Result<Config> {
+        Config::parse_file(path, path.to_path_buf(), text)
+    }
+
+    /// [`Config::parse`] of the file at `absolute`, shown as `path`.
+    fn parse_file(path: &Path, absolute: PathBuf, text: &str) -> Result<Config> {
         let invalid = |problems| Error::invalid_file_all("invalid configuration", path, text, problems);
         let doc = source::parse(text).map_err(|errors| {
             invalid(errors.into_iter().map(|e| Problem::new(Some(e.span), e.message, None)).collect())
@@ -109,18 +146,35 @@ impl Config {
         }
         let mut config = Config::deserialize(&doc.value)
             .map_err(|e| invalid(vec![Problem::new(None, format!("cannot read the configuration: {e}"), None)]))?;
-        config.origin = Some(Arc::new(Origin { path: path.to_path_buf(), text: text.to_string() }));
+        config.keys = doc.value.as_object().map(|keys| keys.keys().cloned().collect()).unwrap_or_default();
+        let origin = Origin { path: path.to_path_buf(), absolute, text: text.to_string() };
+        config.origins = vec![Arc::new(origin)];
         Ok(config)
     }
 
-    /// An error about the value at `pointer` of this file (drawn on its key when it has one).
+    /// An error about the value at `pointer` (drawn on its key when it has one), in the file
+    /// of the chain that sets it: this one, or one it extends.
     pub fn error_at(&self, pointer: &str, message: impl Into<String>, help: Option<String>) -> Error {
-        let Some(origin) = &self.origin else {
+        let sets =
+            |origin: &&Arc<Origin>| source::parse(&origin.text).is_ok_and(|doc| doc.value.pointer(pointer).is_some());
+        let Some(origin) = self.origins.iter().find(sets).or(self.origins.first()) else {
             return Error::usage(message, help);
         };
         let doc = source::parse(&origin.text).ok();
         let span = doc.map(|d| d.key_span(pointer).unwrap_or_else(|| d.span_of(pointer)));
         Error::invalid_file("invalid configuration", &origin.path, &origin.text, span, message, help)
+    }
+
+    /// The folders, relative to this file's, that `include` and `exclude` are relative to: this
+    /// file's own, or that of the file it inherited the list from.
+    pub fn glob_bases(&self) -> (&Path, &Path) {
+        (&self.include_base, &self.exclude_base)
+    }
+
+    /// The files this configuration was read from (absolute): this one first, then the files it
+    /// extends, nearest first.
+    pub fn files(&self) -> impl Iterator<Item = &Path> {
+        self.origins.iter().map(|o| o.absolute.as_path())
     }
 }
 

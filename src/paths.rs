@@ -17,7 +17,8 @@ pub fn display(cwd: &Path, path: &Path) -> String {
     path.strip_prefix(cwd).unwrap_or(&path).display().to_string()
 }
 
-/// `path` with its `.` and `..` parts resolved by name (`/a/b/../c` is `/a/c`), touching no disk.
+/// `path` with `.` and `..` resolved by its text (no file system access), so that two spellings
+/// of one path compare equal.
 pub fn normalise(path: &Path) -> PathBuf {
     let mut out = PathBuf::new();
     for part in path.components() {

@@ -9,6 +9,7 @@ use rayon::prelude::*;
 
 use crate::config::{Config, FILE_NAME};
 use crate::error::{Error, Result};
+use crate::paths::normalise;
 
 /// A folder governed by one rpcheck.toml (or none).
 #[derive(Debug)]
@@ -20,10 +21,14 @@ pub struct Project {
     /// Its contents.
     pub config: Config,
     include: GlobSet,
+    /// The folder `include` is relative to: the root, or that of the file it was inherited from.
+    include_base: PathBuf,
     /// Whether rpcheck.toml names its records with `include`; without it a file must declare
     /// itself a record (see [`declares_record`]).
     explicit_include: bool,
     exclude: GlobSet,
+    /// The folder `exclude` is relative to.
+    exclude_base: PathBuf,
     packs: Vec<PathBuf>,
 }
 
@@ -38,12 +43,19 @@ impl Project {
         let exclude = globs(&config, "exclude", &config.exclude)?;
         let packs = config.policies.iter().map(|p| root.join(p)).collect();
         let explicit_include = config.include.is_some();
-        Ok(Project { root, config_path, config, include, explicit_include, exclude, packs })
+        let (include_base, exclude_base) = config.glob_bases();
+        let (include_base, exclude_base) = (normalise(&root.join(include_base)), normalise(&root.join(exclude_base)));
+        Ok(Project { root, config_path, config, include, include_base, explicit_include, exclude, exclude_base, packs })
     }
 
     /// The user's pack files, as paths.
     pub fn pack_paths(&self) -> &[PathBuf] {
         &self.packs
+    }
+
+    /// Whether `path` (normalised) is one of this project's packs.
+    fn governs_pack(&self, path: &Path) -> bool {
+        self.packs.iter().any(|p| normalise(p) == path)
     }
 
     /// Whether a file found by walking a folder is a record of this project.
@@ -58,12 +70,14 @@ impl Project {
     /// Whether a file is a record of this project by its path alone, or only if it declares
     /// itself one.
     fn selection(&self, path: &Path) -> Selection {
-        let Ok(relative) = path.strip_prefix(&self.root) else {
+        if !path.starts_with(&self.root) {
             return Selection::Yes;
-        };
-        let matched = self.include.is_match(relative)
-            && !self.exclude.is_match(relative)
-            && !self.packs.iter().any(|p| p == path);
+        }
+        let path = &normalise(path);
+        let matches = |set: &GlobSet, base: &Path| path.strip_prefix(base).is_ok_and(|r| set.is_match(r));
+        let matched = matches(&self.include, &self.include_base)
+            && !matches(&self.exclude, &self.exclude_base)
+            && !self.governs_pack(path);
         match () {
             _ if !matched => Selection::No,
             _ if self.explicit_include => Selection::Yes,
@@ -189,9 +203,10 @@ pub struct Discovery {
 }
 
 impl Discovery {
-    /// Find the files under `paths`; with `config`, that file governs them all. With
-    /// `force_exclude`, files named on the command line must pass include/exclude too (for
-    /// hooks that pass every changed `.toml`, policy packs and rpcheck.toml among them).
+    /// Find the files under `paths`; with `config`, that file governs them all. An rpcheck.toml
+    /// or policy pack named stands for the records it governs. With `force_exclude`, other files
+    /// named on the command line must pass include/exclude too (for hooks that pass every
+    /// changed `.toml`).
     pub fn new(
         paths: &[PathBuf],
         config: Option<&Path>,
@@ -246,36 +261,71 @@ impl Discovery {
     fn add_path(&mut self, cwd: &Path, path: &Path) -> Result<()> {
         let absolute = cwd.join(path);
         let meta = std::fs::metadata(&absolute).map_err(|e| Error::io(path, e))?;
-        if !meta.is_dir() {
-            let project = self.project_for(&absolute)?;
-            let excluded =
-                self.force_exclude && (is_project_file(&absolute) || !self.projects[project].selects(&absolute));
-            if !excluded {
-                self.inputs.push(Input {
-                    path: absolute.clone(),
-                    display: crate::paths::display(cwd, &absolute),
-                    project,
-                });
-            }
+        if meta.is_dir() {
+            return self.walk(cwd, &absolute, |_| true);
+        }
+        if self.add_governed(cwd, &absolute)? {
             return Ok(());
         }
+        let project = self.project_for(&absolute)?;
+        let excluded = self.force_exclude && (is_project_file(&absolute) || !self.projects[project].selects(&absolute));
+        if !excluded {
+            self.inputs.push(Input { path: absolute.clone(), display: crate::paths::display(cwd, &absolute), project });
+        }
+        Ok(())
+    }
+
+    /// When `file` is an rpcheck.toml, a baseline or a pack its project names, add every record
+    /// it governs instead of the file: the records of its folder, and of nested projects that
+    /// extend it or name the pack too (so that a change to either is checked where it has
+    /// effect). Returns whether `file` was one.
+    fn add_governed(&mut self, cwd: &Path, file: &Path) -> Result<bool> {
+        let file = normalise(file);
+        let folder = file.parent().unwrap_or(Path::new("/")).to_path_buf();
+        let project = self.project_for(&file)?;
+        if file.file_name() == Some(FILE_NAME.as_ref()) {
+            let forced = self.forced.is_some();
+            self.walk(cwd, &folder, |p| forced || p.config.files().any(|f| f == file))?;
+            return Ok(true);
+        }
+        if file.file_name() == Some(crate::baseline::FILE_NAME.as_ref()) {
+            // A baseline holds the findings of its own project's records only.
+            let config = folder.join(FILE_NAME);
+            self.walk(cwd, &folder, |p| p.config_path.as_deref().map(normalise).as_deref() == Some(&*config))?;
+            return Ok(true);
+        }
+        if !self.projects[project].governs_pack(&file) {
+            return Ok(false);
+        }
+        let root = self.projects[project].root.clone();
+        self.walk(cwd, &root, |p| p.governs_pack(&file))?;
+        Ok(true)
+    }
+
+    /// Add the records below `dir` (honouring .gitignore) whose project `keep` accepts. Telling
+    /// the files that must declare themselves records means reading them: that is done in
+    /// parallel, once the walk has named them.
+    fn walk(&mut self, cwd: &Path, dir: &Path, keep: impl Fn(&Project) -> bool) -> Result<()> {
         let (mut found, mut undeclared) = (Vec::new(), Vec::new());
-        let walker = ignore::WalkBuilder::new(&absolute).follow_links(false).require_git(false).build();
+        let walker = ignore::WalkBuilder::new(dir).follow_links(false).require_git(false).build();
         for entry in walker {
-            let entry = entry.map_err(|e| Error::usage(format!("cannot walk {}: {e}", path.display()), None))?;
+            let entry = entry
+                .map_err(|e| Error::usage(format!("cannot walk {}: {e}", crate::paths::display(cwd, dir)), None))?;
             let file = entry.path();
             let is_toml = file.extension().is_some_and(|e| e == "toml") && !is_project_file(file);
             if !is_toml || !entry.file_type().is_some_and(|t| t.is_file()) {
                 continue;
             }
             let project = self.project_for(file)?;
+            if !keep(&self.projects[project]) {
+                continue;
+            }
             match self.projects[project].selection(file) {
                 Selection::No => {}
                 Selection::Yes => found.push((file.to_path_buf(), project)),
                 Selection::IfDeclared => undeclared.push((file.to_path_buf(), project)),
             }
         }
-        // Telling a file that declares itself a record means reading it: in parallel.
         let declared = undeclared.into_par_iter().filter(|(file, _)| declares_record(file));
         found.par_extend(declared);
         for (file, project) in found {

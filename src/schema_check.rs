@@ -168,10 +168,6 @@ impl SchemaCheck {
             }
             ValidationErrorKind::Format { format } => out.push(bad_format(at, format, found)),
             ValidationErrorKind::Enum { options } => out.push(self.not_in_enum(at, options, found)),
-            ValidationErrorKind::OneOfNotValid { .. } if !self.constants(at).is_empty() => {
-                let options = Value::Array(self.constants(at));
-                out.push(self.not_in_enum(at, &options, found));
-            }
             ValidationErrorKind::Pattern { .. } if at == "/id" => {
                 out.push(issue("bad-id", shown()).with_help("bad-id"))
             }
@@ -246,12 +242,6 @@ impl SchemaCheck {
     /// The subschema that applies at an instance pointer, following `properties`, `items` and `$ref`.
     fn subschema(&self, at: &str) -> Option<&Value> {
         subschema(&self.schema, at)
-    }
-
-    /// The `const` alternatives of a `oneOf` at `at` (an enum with a description per value).
-    fn constants(&self, at: &str) -> Vec<Value> {
-        let alternatives = self.subschema(at).and_then(|s| s.get("oneOf")).and_then(Value::as_array);
-        alternatives.into_iter().flatten().filter_map(|a| a.get("const").cloned()).collect()
     }
 
     fn allowed_keys(&self, at: &str) -> Vec<String> {

@@ -95,3 +95,48 @@ fn config_schema_is_valid_and_accepts_the_example_projects() {
         }
     }
 }
+
+/// Every `oneOf` in `schema` whose alternatives are all `const`s, by pointer.
+fn const_alternatives(schema: &serde_json::Value, at: &str, out: &mut Vec<String>) {
+    match schema {
+        serde_json::Value::Object(map) => {
+            let alternatives = map.get("oneOf").and_then(|a| a.as_array());
+            if alternatives.is_some_and(|a| a.iter().all(|a| a.get("const").is_some())) {
+                out.push(at.to_string());
+            }
+            map.iter().for_each(|(k, v)| const_alternatives(v, &format!("{at}/{k}"), out));
+        }
+        serde_json::Value::Array(items) => {
+            items.iter().enumerate().for_each(|(i, v)| const_alternatives(v, &format!("{at}/{i}"), out))
+        }
+        _ => {}
+    }
+}
+
+#[test]
+fn documented_enums_list_their_values_with_a_description_each_for_editors() {
+    for schema in [rpcheck::model::record_schema().clone(), rpcheck::config::config_schema()] {
+        let mut opaque = Vec::new();
+        const_alternatives(&schema, "", &mut opaque);
+        assert!(opaque.is_empty(), "a oneOf of constants is left: {opaque:?}");
+    }
+    let kind = &rpcheck::model::record_schema()["$defs"]["ControllerKind"];
+    assert_eq!(kind["enum"], serde_json::json!(["public_authority", "municipal_company", "private"]));
+    let described = kind["markdownEnumDescriptions"].as_array().expect("VS Code's descriptions");
+    assert_eq!(described.len(), 3);
+    assert!(described.iter().all(|d| d.as_str().is_some_and(|d| !d.is_empty())), "{described:?}");
+    assert_eq!(kind["x-taplo"]["docs"]["enumValues"], kind["markdownEnumDescriptions"], "taplo's descriptions");
+    let level = &rpcheck::config::config_schema()["$defs"]["Level"];
+    assert_eq!(level["enum"], serde_json::json!(["off", "info", "warning", "error"]));
+}
+
+#[test]
+fn a_wrong_enum_value_names_the_allowed_ones() {
+    let doc =
+        rpcheck::source::parse("schema_version = 1\nid = \"x\"\n[controller]\nkind = \"kommun\"\n").expect("parses");
+    let issues = rpcheck::schema_check::SchemaCheck::record().check(&doc.value);
+    let policy = rpcheck::Policy::load(&[]).expect("built-in packs");
+    let messages: Vec<String> =
+        issues.iter().map(|i| policy.schema_issue(i, rpcheck::Lang::En).message.to_string()).collect();
+    assert_eq!(messages, ["\"kommun\" is not one of: public_authority, municipal_company, private"]);
+}

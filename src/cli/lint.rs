@@ -14,7 +14,8 @@ use crate::render::{self, Checkout, Counts, Format, Style};
 /// Arguments of `rpcheck lint`.
 #[derive(Debug, Args)]
 pub struct LintArgs {
-    /// Record files or folders; `-` reads one record from standard input.
+    /// Record files or folders; `-` reads one record from standard input. An rpcheck.toml or
+    /// policy pack stands for every record it governs.
     paths: Vec<PathBuf>,
     /// Output format [default: human on a terminal, concise otherwise].
     #[arg(long, value_enum)]
@@ -34,8 +35,8 @@ pub struct LintArgs {
     /// With PATH `-`: report standard input under this name.
     #[arg(long, value_name = "NAME")]
     stdin_filename: Option<PathBuf>,
-    /// Apply rpcheck.toml's include/exclude (and skip rpcheck.toml) even for files named on the
-    /// command line, as a pre-commit hook that passes every changed `.toml` needs.
+    /// Apply rpcheck.toml's include/exclude even for files named on the command line, as a
+    /// pre-commit hook that passes every changed `.toml` needs.
     #[arg(long)]
     force_exclude: bool,
     /// Judge dates (review due, waiver expiry) as of this day, not the system date.

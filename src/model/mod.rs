@@ -484,6 +484,7 @@ pub fn record_schema() -> &'static serde_json::Value {
 pub fn schema_for<T: JsonSchema>() -> serde_json::Value {
     let generator = schemars::generate::SchemaSettings::draft2020_12()
         .with_transform(schemars::transform::RecursiveTransform(drop_null))
+        .with_transform(schemars::transform::RecursiveTransform(documented_enum))
         .into_generator();
     generator.into_root_schema_for::<T>().to_value()
 }
@@ -498,6 +499,34 @@ pub fn schema_text(schema: &serde_json::Value) -> String {
 /// The schema as committed in `schema/record.schema.json`.
 pub fn record_schema_text() -> String {
     schema_text(record_schema())
+}
+
+/// A unit enum documented value by value, which schemars writes as a `oneOf` of `const`s, as an
+/// `enum` with one description per value in the forms editors show in completion and hover:
+/// taplo's `x-taplo.docs.enumValues` and VS Code's `markdownEnumDescriptions`. A wrong value then
+/// fails `enum`, whose error names the allowed values, instead of an opaque `oneOf`.
+fn documented_enum(schema: &mut Schema) {
+    let Some(map) = schema.as_object_mut() else {
+        return;
+    };
+    let Some(serde_json::Value::Array(alternatives)) = map.get("oneOf") else {
+        return;
+    };
+    let is_documented_string = |a: &serde_json::Value| {
+        a.get("const").is_some_and(serde_json::Value::is_string)
+            && a.as_object().is_some_and(|a| a.keys().all(|k| ["const", "description", "type"].contains(&k.as_str())))
+    };
+    if !alternatives.iter().all(is_documented_string) {
+        return;
+    }
+    let values: Vec<serde_json::Value> = alternatives.iter().filter_map(|a| a.get("const").cloned()).collect();
+    let docs: Vec<serde_json::Value> =
+        alternatives.iter().map(|a| a.get("description").cloned().unwrap_or_default()).collect();
+    map.remove("oneOf");
+    map.insert("type".into(), "string".into());
+    map.insert("enum".into(), values.into());
+    map.insert("markdownEnumDescriptions".into(), docs.clone().into());
+    map.insert("x-taplo".into(), serde_json::json!({ "docs": { "enumValues": docs } }));
 }
 
 /// Remove `null` from a schema's types and alternatives (schemars adds it for `Option`).

@@ -255,7 +255,8 @@ impl Session {
 /// file with no rpcheck.toml above it: an editor opens every TOML file (Cargo.toml,
 /// pyproject.toml), and only a project says which of them are records.
 fn discover(path: &Path) -> Option<Result<Project, String>> {
-    if path.extension().is_none_or(|e| e != "toml") {
+    // rpcheck.toml is no record (and `lint` given it would walk its whole project).
+    if path.extension().is_none_or(|e| e != "toml") || path.file_name() == Some(FILE_NAME.as_ref()) {
         return None;
     }
     // A saved file passes include/exclude as a pre-commit hook's would; one not yet saved is
@@ -266,8 +267,11 @@ fn discover(path: &Path) -> Option<Result<Project, String>> {
         Discovery::new(&[PathBuf::from("-")], None, Some(path), false)
     };
     match discovery {
-        Ok(d) if d.inputs.is_empty() => None,
-        Ok(d) => d.projects.into_iter().next().filter(|p| p.config_path.is_some()).map(Ok),
+        // A pack or rpcheck.toml is no record: `lint` checks the records it governs instead.
+        Ok(d) => {
+            let project = d.inputs.iter().find(|i| i.path == path || i.path.as_os_str() == "-")?.project;
+            d.projects.into_iter().nth(project).filter(|p| p.config_path.is_some()).map(Ok)
+        }
         Err(e) => Some(Err(describe(&e))),
     }
 }
