@@ -33,7 +33,7 @@ pub(crate) mod paths;
 pub mod policy;
 pub(crate) mod project;
 pub mod render;
-pub mod rule_examples;
+pub(crate) mod rule_examples;
 pub(crate) mod rules;
 pub mod schema_check;
 pub mod server;
