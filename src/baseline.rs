@@ -19,7 +19,7 @@ use crate::schema_check::SchemaCheck;
 use crate::source;
 
 /// The baseline's file name, beside rpcheck.toml at the project root.
-pub const FILE_NAME: &str = "rpcheck-baseline.toml";
+pub use crate::config::BASELINE_FILE_NAME as FILE_NAME;
 
 /// The only format version so far.
 const VERSION: u32 = 1;

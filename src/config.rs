@@ -21,6 +21,11 @@ use crate::source;
 /// The name of the project file.
 pub const FILE_NAME: &str = "rpcheck.toml";
 
+/// The name of the project's baseline, beside rpcheck.toml at the project root (read and
+/// written by `baseline`; named here, with the project file, for the stages that only need to
+/// tell it apart from records).
+pub const BASELINE_FILE_NAME: &str = "rpcheck-baseline.toml";
+
 /// A rule's level as set in `[rules]`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
 #[serde(rename_all = "lowercase")]

@@ -119,6 +119,11 @@ pub enum BaselineUse {
     Write,
 }
 
+/// Today's date in UTC, unless the command line or RPCHECK_TODAY names another day.
+pub fn today(given: Option<jiff::civil::Date>) -> jiff::civil::Date {
+    given.unwrap_or_else(|| jiff::Timestamp::now().to_zoned_datetime(jiff::tz::TimeZone::UTC).date())
+}
+
 /// Check every record the options name, reporting every finding.
 pub fn run(options: &LintOptions) -> Result<RunReport> {
     run_with(options, BaselineUse::Ignore)

@@ -102,7 +102,7 @@ enum Selection {
 /// baseline.
 fn is_project_file(path: &Path) -> bool {
     let name = path.file_name();
-    name == Some(FILE_NAME.as_ref()) || name == Some(crate::baseline::FILE_NAME.as_ref())
+    name == Some(FILE_NAME.as_ref()) || name == Some(crate::config::BASELINE_FILE_NAME.as_ref())
 }
 
 /// Project files of other tools that sit beside records and are never records by default.
@@ -288,7 +288,7 @@ impl Discovery {
             self.walk(cwd, &folder, |p| forced || p.config.files().any(|f| f == file))?;
             return Ok(true);
         }
-        if file.file_name() == Some(crate::baseline::FILE_NAME.as_ref()) {
+        if file.file_name() == Some(crate::config::BASELINE_FILE_NAME.as_ref()) {
             // A baseline holds the findings of its own project's records only.
             let config = folder.join(FILE_NAME);
             self.walk(cwd, &folder, |p| p.config_path.as_deref().map(normalise).as_deref() == Some(&*config))?;

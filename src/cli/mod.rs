@@ -169,9 +169,7 @@ fn deliver(file: Option<&std::path::Path>, bytes: &[u8]) -> Result<()> {
 }
 
 /// Today's date in UTC, unless the command line or RPCHECK_TODAY names another day.
-pub(crate) fn today(given: Option<jiff::civil::Date>) -> jiff::civil::Date {
-    given.unwrap_or_else(|| jiff::Timestamp::now().to_zoned_datetime(jiff::tz::TimeZone::UTC).date())
-}
+pub(crate) use crate::lint::today;
 
 #[cfg(test)]
 mod tests {

@@ -187,7 +187,7 @@ pub fn shown(finding: &Finding, show_info: bool) -> bool {
 
 /// The line that says how many findings the baseline held back, for the formats that print lines.
 pub fn baseline_note(count: usize, lang: crate::findings::Lang) -> String {
-    let file = crate::baseline::FILE_NAME;
+    let file = crate::config::BASELINE_FILE_NAME;
     match lang {
         crate::findings::Lang::En => {
             format!("{count} findings held by the baseline ({file}); --no-baseline shows them")

@@ -273,7 +273,7 @@ impl Server<'_> {
         let document = self.session.document(&uri)?;
         let prepared = document.project.as_deref().and_then(|p| p.prepared.as_ref().ok())?;
         let range = text::offset(&document.text, params.range.start)..text::offset(&document.text, params.range.end);
-        let today = crate::cli::today(self.options.today);
+        let today = crate::lint::today(self.options.today);
         let schema = self.session.record_schema();
         Some(actions::for_range(&uri, document, range, &params.context.diagnostics, prepared.lang(), today, schema))
     }

@@ -192,7 +192,7 @@ impl Session {
     /// The findings `lint` reports for this text (the same engine, order and limit), and the
     /// record's id with its place.
     fn findings(&self, prepared: &Prepared, text: &str) -> (Vec<Finding>, Option<(String, Located)>) {
-        let today = crate::cli::today(self.options.today);
+        let today = crate::lint::today(self.options.today);
         let engine = prepared.engine(&self.schema, today);
         let content = if text.len() as u64 > prepared.max_file_bytes() {
             Content::Unusable { text: Arc::from(""), at: 0, problem: Problem::TooLarge(prepared.max_file_bytes()) }
@@ -242,7 +242,7 @@ impl Session {
     fn duplicate(&self, document: &OpenDocument, other: &OpenDocument) -> Option<Duplicate> {
         let prepared = document.project.as_ref()?.prepared.as_ref().ok()?;
         let (id, at) = document.record.as_ref()?;
-        let engine = prepared.engine(&self.schema, crate::cli::today(self.options.today));
+        let engine = prepared.engine(&self.schema, crate::lint::today(self.options.today));
         let shown = crate::paths::display(&std::env::current_dir().unwrap_or_default(), &other.path);
         let finding = lint::duplicate_id(&engine, id, &shown, at)?;
         let other_at = other.record.as_ref().map(|(_, at)| super::text::range(&other.text, &at.span))?;
