@@ -1,6 +1,7 @@
 //! The GDPR's text in English and Swedish, as extracted from the Official Journal's Formex XML
 //! (`law/gdpr-*.xml`) into `law/gdpr.json` by the test in `tests/law.rs`. The binary embeds the
-//! extract and parses it only when a command quotes the law, never on `lint`'s start-up path.
+//! extract deflated (by build.rs) and inflates and parses it only when a command quotes the law,
+//! never on `lint`'s start-up path.
 
 use std::sync::OnceLock;
 
@@ -8,8 +9,8 @@ use serde::{Deserialize, Serialize};
 
 use crate::findings::Lang;
 
-/// The committed extract, embedded in the binary.
-const EXTRACT: &str = include_str!("../../law/gdpr.json");
+/// The committed extract, deflated and embedded in the binary.
+const EXTRACT: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/gdpr.json.deflate"));
 
 /// The whole extract: where it came from and the text in each language.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -104,7 +105,12 @@ impl Extract {
     /// file, which the extract's own test rules out.
     pub fn get() -> Option<&'static Extract> {
         static PARSED: OnceLock<Option<Extract>> = OnceLock::new();
-        PARSED.get_or_init(|| serde_json::from_str(EXTRACT).ok()).as_ref()
+        PARSED
+            .get_or_init(|| {
+                let json = miniz_oxide::inflate::decompress_to_vec(EXTRACT).ok()?;
+                serde_json::from_slice(&json).ok()
+            })
+            .as_ref()
     }
 
     /// The Regulation in `lang`.
