@@ -119,8 +119,8 @@ const HEAD_BYTES: usize = 64 * 1024;
 /// Whether a `.toml` file declares itself a record: `schema_version` among its top-level keys,
 /// or a `#:schema` line naming the record schema. It is read in small pieces until a line
 /// decides (a declaration, or the first table header), so a folder of other tools' TOML costs
-/// little. A file that cannot be read counts as a record, so that the lint reports why instead of
-/// passing it by.
+/// little. A file that cannot be read, or is not UTF-8, counts as a record, so that the lint
+/// reports why instead of passing it by.
 fn declares_record(path: &Path) -> bool {
     use std::io::Read;
     let Ok(mut file) = std::fs::File::open(path) else { return true };
@@ -128,14 +128,17 @@ fn declares_record(path: &Path) -> bool {
     let mut piece = [0u8; 8 * 1024];
     loop {
         match file.read(&mut piece) {
-            Ok(0) => return head_verdict(&String::from_utf8_lossy(&head), true) == Some(true),
+            Ok(0) => return std::str::from_utf8(&head).map_or(true, |text| head_verdict(text, true) == Some(true)),
             Ok(n) => head.extend_from_slice(&piece[..n]),
             Err(e) if e.kind() == std::io::ErrorKind::Interrupted => continue,
             Err(_) => return true,
         }
         // Only whole lines are judged: the last one may go on in the next piece.
         let whole = head.iter().rposition(|&b| b == b'\n').map_or(0, |end| end + 1);
-        if let Some(verdict) = head_verdict(&String::from_utf8_lossy(&head[..whole]), false) {
+        // Whole lines end on a whole character; a file that is not UTF-8 counts as a record, so
+        // that the lint says so.
+        let Ok(text) = std::str::from_utf8(&head[..whole]) else { return true };
+        if let Some(verdict) = head_verdict(text, false) {
             return verdict;
         }
         if head.len() >= HEAD_BYTES {
@@ -413,6 +416,14 @@ mod tests {
             assert_eq!(declares_record(&path), *expected, "case {i}");
         }
         assert!(declares_record(&dir.join("missing.toml")), "an unreadable file is reported, not passed by");
+        let latin1 = dir.join("latin1.toml");
+        std::fs::write(&latin1, b"name = \"Bostadsk\xf6n\"\n").expect("write");
+        assert!(declares_record(&latin1), "a file that is not UTF-8 is reported, not passed by");
+        // A character cut in two by the end of a piece is judged whole, with its line.
+        let cut = dir.join("cut.toml");
+        let text = "# ".to_string() + &"x".repeat(8 * 1024 - 3) + "ö\n[tool]\n";
+        std::fs::write(&cut, text).expect("write");
+        assert!(!declares_record(&cut), "a multi-byte character across pieces");
         let _ = std::fs::remove_dir_all(&dir);
     }
 }
