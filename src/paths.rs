@@ -1,5 +1,6 @@
 //! Paths as the user sees them: relative to the current folder when they lie below it, so
-//! output and error messages never show more of the machine than they must.
+//! output and error messages never show more of the machine than they must. And new files,
+//! written without replacing any.
 
 use std::path::{Path, PathBuf};
 
@@ -31,4 +32,19 @@ pub fn normalise(path: &Path) -> PathBuf {
         }
     }
     out
+}
+
+/// Create `path` (and its folders) with `text`; fail rather than replace a file that is there,
+/// even one that appeared after the caller looked (rpcheck never overwrites what a user has).
+pub fn write_new(path: &Path, text: &str) -> crate::error::Result<()> {
+    use std::io::Write;
+    if let Some(parent) = path.parent() {
+        std::fs::create_dir_all(parent).map_err(|e| crate::error::Error::io(parent, e))?;
+    }
+    std::fs::OpenOptions::new()
+        .write(true)
+        .create_new(true)
+        .open(path)
+        .and_then(|mut file| file.write_all(text.as_bytes()))
+        .map_err(|e| crate::error::Error::io(path, e))
 }

@@ -36,7 +36,7 @@ impl InitArgs {
             ));
         }
         for (path, text) in &files {
-            write_new(path, text)?;
+            crate::paths::write_new(path, text)?;
         }
         super::write_stdout(|out| next_steps(&dir, out))?;
         Ok(ExitCode::SUCCESS)
@@ -54,19 +54,6 @@ fn project_files(dir: &Path, today: jiff::civil::Date) -> [(PathBuf, String); 4]
         (dir.join("schema").join(crate::project::RECORD_SCHEMA_FILE), record_schema),
         (dir.join("schema/rpcheck.schema.json"), config_schema),
     ]
-}
-
-/// Create `path` (and its folders); fail rather than replace a file that appeared meanwhile.
-fn write_new(path: &Path, text: &str) -> Result<()> {
-    if let Some(parent) = path.parent() {
-        std::fs::create_dir_all(parent).map_err(|e| Error::io(parent, e))?;
-    }
-    std::fs::OpenOptions::new()
-        .write(true)
-        .create_new(true)
-        .open(path)
-        .and_then(|mut file| file.write_all(text.as_bytes()))
-        .map_err(|e| Error::io(path, e))
 }
 
 fn next_steps(dir: &Path, out: &mut dyn Write) -> std::io::Result<()> {

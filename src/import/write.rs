@@ -2,8 +2,7 @@
 //! record format gives its fields, with the `#:schema` line editors complete from. Nothing is
 //! ever overwritten: when any target file exists, no file is written (exit 2).
 
-use std::io::Write;
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 
 use crate::error::{Error, Result};
 use crate::model::Record;
@@ -83,21 +82,9 @@ pub fn write_all(files: &[(PathBuf, String)]) -> Result<()> {
         ));
     }
     for (path, text) in files {
-        write_new(path, text)?;
+        crate::paths::write_new(path, text)?;
     }
     Ok(())
-}
-
-fn write_new(path: &Path, text: &str) -> Result<()> {
-    if let Some(parent) = path.parent() {
-        std::fs::create_dir_all(parent).map_err(|e| Error::io(parent, e))?;
-    }
-    std::fs::OpenOptions::new()
-        .write(true)
-        .create_new(true)
-        .open(path)
-        .and_then(|mut file| file.write_all(text.as_bytes()))
-        .map_err(|e| Error::io(path, e))
 }
 
 #[cfg(test)]
