@@ -145,7 +145,8 @@ fn legal_basis(purpose: &mut Value, line: &str, lang: Lang) -> Result<(), Text> 
     let mut parts = line.split("; ");
     let head = parts.next().unwrap_or_default();
     let mut extras: Vec<&str> = parts.collect();
-    let (id, basis) = all_bases()
+    let (id, basis) = LegalBasis::ALL
+        .into_iter()
         .find_map(|b| {
             let w = words::legal_basis(lang, b);
             if head == w {
@@ -177,11 +178,6 @@ fn legal_basis(purpose: &mut Value, line: &str, lang: Lang) -> Result<(), Text> 
 
 fn is_art9_condition(text: &str) -> bool {
     text.strip_prefix("9(2)(").and_then(|t| t.strip_suffix(')')).is_some_and(|p| p.len() == 1)
-}
-
-fn all_bases() -> impl Iterator<Item = LegalBasis> {
-    use LegalBasis::*;
-    [Consent, Contract, LegalObligation, VitalInterests, PublicTask, LegitimateInterest].into_iter()
 }
 
 fn categories(record: &mut Value, text: &str, lang: Lang) {
@@ -240,19 +236,7 @@ fn recipient(line: &str, lang: Lang) -> Value {
 
 /// `recipient, destination: mechanism (article); framework; derogation; safeguards`.
 fn transfer(line: &str, lang: Lang, glossary: &Glossary) -> Result<Value, Text> {
-    use TransferMechanism::*;
-    let mechanisms = [
-        Adequacy,
-        Scc,
-        Bcr,
-        Derogation,
-        PublicAuthorityInstrument,
-        AdministrativeArrangement,
-        CodeOfConduct,
-        Certification,
-        AdHocClauses,
-    ];
-    let named = mechanisms.into_iter().map(|m| (Some(m), words::mechanism(lang, m)));
+    let named = TransferMechanism::ALL.into_iter().map(|m| (Some(m), words::mechanism(lang, m)));
     let none = std::iter::once((None, pick(lang, "no mechanism", "ingen mekanism")));
     let (mechanism, head, rest) = named
         .chain(none)
@@ -277,7 +261,10 @@ fn transfer(line: &str, lang: Lang, glossary: &Glossary) -> Result<Value, Text> 
     for extra in rest.split("; ").filter(|e| !e.is_empty()) {
         let field = if extra.starts_with("49(") {
             "derogation"
-        } else if mechanism == Some(Adequacy) && !extra.contains([' ', '/']) && !entry.contains_key("framework") {
+        } else if mechanism == Some(TransferMechanism::Adequacy)
+            && !extra.contains([' ', '/'])
+            && !entry.contains_key("framework")
+        {
             "framework"
         } else {
             "safeguards"

@@ -239,6 +239,18 @@ pub enum LegalBasis {
     LegitimateInterest,
 }
 
+impl LegalBasis {
+    /// Every legal basis, in the order of art. 6(1).
+    pub const ALL: [LegalBasis; 6] = [
+        LegalBasis::Consent,
+        LegalBasis::Contract,
+        LegalBasis::LegalObligation,
+        LegalBasis::VitalInterests,
+        LegalBasis::PublicTask,
+        LegalBasis::LegitimateInterest,
+    ];
+}
+
 /// A recipient of personal data (art. 4(9)).
 #[derive(Debug, Clone, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
@@ -327,6 +339,21 @@ pub enum TransferMechanism {
     Certification,
     /// Contractual clauses authorised by the supervisory authority (art. 46(3)(a)).
     AdHocClauses,
+}
+
+impl TransferMechanism {
+    /// Every mechanism, in the order of the record format.
+    pub const ALL: [TransferMechanism; 9] = [
+        TransferMechanism::Adequacy,
+        TransferMechanism::Scc,
+        TransferMechanism::Bcr,
+        TransferMechanism::Derogation,
+        TransferMechanism::PublicAuthorityInstrument,
+        TransferMechanism::AdministrativeArrangement,
+        TransferMechanism::CodeOfConduct,
+        TransferMechanism::Certification,
+        TransferMechanism::AdHocClauses,
+    ];
 }
 
 /// How long data are kept.
@@ -553,5 +580,21 @@ fn drop_null(schema: &mut Schema) {
         for (k, v) in only {
             map.entry(k).or_insert(v);
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::{LegalBasis, TransferMechanism};
+
+    /// The `ALL` lists name every value the record format allows, in its order.
+    #[test]
+    fn the_lists_of_all_values_are_complete() {
+        let schema = super::record_schema();
+        let names = |all: Vec<serde_json::Value>| serde_json::Value::Array(all);
+        let bases = LegalBasis::ALL.iter().map(|b| serde_json::to_value(b).expect("a name")).collect();
+        assert_eq!(schema["$defs"]["LegalBasis"]["enum"], names(bases));
+        let mechanisms = TransferMechanism::ALL.iter().map(|m| serde_json::to_value(m).expect("a name")).collect();
+        assert_eq!(schema["$defs"]["TransferMechanism"]["enum"], names(mechanisms));
     }
 }

@@ -267,17 +267,7 @@ mod tests {
         everything.purposes.iter_mut().for_each(|p| p.special_category_condition = Some("9(2)(g)".into()));
         let policy = Policy::load(&[]).expect("built-in packs");
         let mut used = Vec::new();
-        for mechanism in [
-            TransferMechanism::Adequacy,
-            TransferMechanism::Scc,
-            TransferMechanism::Bcr,
-            TransferMechanism::Derogation,
-            TransferMechanism::PublicAuthorityInstrument,
-            TransferMechanism::AdministrativeArrangement,
-            TransferMechanism::CodeOfConduct,
-            TransferMechanism::Certification,
-            TransferMechanism::AdHocClauses,
-        ] {
+        for mechanism in TransferMechanism::ALL {
             let mut r = everything.clone();
             r.transfers = vec![Transfer {
                 recipient: Some("X".into()),
@@ -289,14 +279,7 @@ mod tests {
                 safeguards: None,
                 transfer_impact_assessment: None,
             }];
-            for basis in [
-                LegalBasis::Consent,
-                LegalBasis::Contract,
-                LegalBasis::LegalObligation,
-                LegalBasis::VitalInterests,
-                LegalBasis::PublicTask,
-                LegalBasis::LegitimateInterest,
-            ] {
+            for basis in LegalBasis::ALL {
                 r.purposes.iter_mut().for_each(|p| p.legal_basis = Some(basis));
                 for role in [
                     Some(RecipientRole::Processor),
