@@ -39,6 +39,22 @@ pub struct LintOptions {
     pub force_exclude: bool,
 }
 
+impl LintOptions {
+    /// A plain run over `paths` as of `today`: the discovered configuration and its language,
+    /// no standard input, no source kept, files named explicitly checked as named.
+    pub fn new(paths: Vec<PathBuf>, today: Date) -> Self {
+        LintOptions {
+            paths,
+            config: None,
+            stdin_filename: None,
+            lang: None,
+            today,
+            keep_source: false,
+            force_exclude: false,
+        }
+    }
+}
+
 /// Per-project state built once: rules, overrides, inherited controller (the language server
 /// keeps one per project, so its findings equal `lint`'s).
 pub struct Prepared {

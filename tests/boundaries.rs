@@ -68,15 +68,7 @@ fn one_finding_over_the_limit_is_counted_not_listed() {
     let run = |limit: Option<usize>| {
         let config = limit.map_or(String::new(), |n| format!("max_findings_per_file = {n}\n"));
         std::fs::write(dir.join("rpcheck.toml"), config).expect("config");
-        let options = rpcheck::lint::LintOptions {
-            paths: vec![record.clone()],
-            config: None,
-            stdin_filename: None,
-            lang: None,
-            today: TODAY,
-            keep_source: false,
-            force_exclude: false,
-        };
+        let options = rpcheck::LintOptions::new(vec![record.clone()], TODAY);
         let report = rpcheck::lint::run(&options).expect("the run completes");
         (report.files[0].findings.len(), report.files[0].truncated)
     };

@@ -98,15 +98,7 @@ fn register_view(record: &Record) -> Value {
 
 /// A project's records as the register sees them: with the project's controller inherited.
 fn project_records(project: &str) -> Vec<(String, Record)> {
-    let options = rpcheck::lint::LintOptions {
-        paths: vec![root().join(project)],
-        config: None,
-        stdin_filename: None,
-        lang: None,
-        today: jiff::civil::date(2026, 11, 24),
-        keep_source: false,
-        force_exclude: false,
-    };
+    let options = rpcheck::LintOptions::new(vec![root().join(project)], jiff::civil::date(2026, 11, 24));
     let sources = rpcheck::document::records::Sources::load(&options).expect("the examples load");
     let mut records: Vec<(String, Record)> =
         sources.records.into_iter().filter_map(|s| s.record).map(|r| (r.id.clone(), r)).collect();

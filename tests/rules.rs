@@ -69,15 +69,8 @@ fn every_rule_cites_the_law_with_official_links() {
 fn the_worked_example_is_found() {
     // The social-media notice of DEVELOPERS.md: each problem, by its rule.
     let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
-    let options = rpcheck::lint::LintOptions {
-        paths: vec![root.join("examples/records/sociala-medier.toml")],
-        config: None,
-        stdin_filename: None,
-        lang: None,
-        today: jiff::civil::date(2026, 11, 24),
-        keep_source: false,
-        force_exclude: false,
-    };
+    let paths = vec![root.join("examples/records/sociala-medier.toml")];
+    let options = rpcheck::LintOptions::new(paths, jiff::civil::date(2026, 11, 24));
     let report = rpcheck::lint::run(&options).expect("lint runs");
     let fired: Vec<&str> = report.files[0].findings.iter().map(|f| &*f.rule).collect();
     for rule in [

@@ -121,15 +121,7 @@ fn scratch(name: &str) -> PathBuf {
 
 /// What `lint --format json` says of a file, in the same shape as the diagnostics.
 fn lint_json(path: &Path) -> Vec<Value> {
-    let options = LintOptions {
-        paths: vec![path.to_path_buf()],
-        config: None,
-        stdin_filename: None,
-        lang: None,
-        today: TODAY,
-        keep_source: false,
-        force_exclude: false,
-    };
+    let options = LintOptions::new(vec![path.to_path_buf()], TODAY);
     let report = lint::run(&options).expect("lint runs");
     let mut out = Vec::new();
     rpcheck::render::json::render(&report, &mut out).expect("render json");

@@ -34,15 +34,7 @@ impl BaselineArgs {
         if self.paths.iter().any(|p| p.as_os_str() == "-") {
             return Err(Error::usage("the baseline is made from record files, not standard input", None));
         }
-        let options = LintOptions {
-            paths: self.paths,
-            config: self.config,
-            stdin_filename: None,
-            lang: None,
-            today: super::today(self.today),
-            keep_source: false,
-            force_exclude: false,
-        };
+        let options = LintOptions { config: self.config, ..LintOptions::new(self.paths, super::today(self.today)) };
         let mut checks = lint::check(&options, lint::BaselineUse::Write)?;
         let cwd = std::env::current_dir().map_err(|e| Error::io(Path::new("."), e))?;
         let mut told = Vec::new();

@@ -129,13 +129,9 @@ impl ProjectArgs {
     /// The lint run a document is made from, over `paths`.
     fn lint_options(&self, paths: Vec<std::path::PathBuf>) -> crate::lint::LintOptions {
         crate::lint::LintOptions {
-            paths,
             config: self.config.clone(),
-            stdin_filename: None,
             lang: self.lang,
-            today: today(self.today),
-            keep_source: false,
-            force_exclude: false,
+            ..crate::lint::LintOptions::new(paths, today(self.today))
         }
     }
 }

@@ -229,13 +229,8 @@ fn field_of(pointer: &str) -> String {
 
 fn lint_written(written: &[PathBuf], options: &ImportOptions) -> Result<RunReport> {
     crate::lint::run(&crate::lint::LintOptions {
-        paths: written.to_vec(),
-        config: None,
-        stdin_filename: None,
         lang: options.lang,
-        today: options.today,
-        keep_source: false,
-        force_exclude: false,
+        ..crate::lint::LintOptions::new(written.to_vec(), options.today)
     })
 }
 
