@@ -153,7 +153,7 @@ pub fn run_with(options: &LintOptions, baseline: BaselineUse) -> Result<RunRepor
         BaselineUse::Apply => apply_baselines(&mut checks, options)?,
         BaselineUse::Ignore | BaselineUse::Write => (0, Vec::new()),
     };
-    let Checks { discovery, prepared, mut files, lang } = checks;
+    let Checks { discovery, prepared, mut files, lang, .. } = checks;
     for (file, input) in files.iter_mut().zip(&discovery.inputs) {
         limit(file, prepared[input.project].max_findings, options.keep_source);
     }
@@ -179,6 +179,8 @@ pub(crate) struct Checks {
     pub files: Vec<FileReport>,
     /// The language of messages.
     pub lang: Lang,
+    /// The compiled record schema, for the engines made after the check (the baseline's).
+    pub schema: SchemaCheck,
 }
 
 /// Check every record the options name and keep all they yield (for the baseline, which must
@@ -210,7 +212,7 @@ pub(crate) fn check(options: &LintOptions, baseline: BaselineUse) -> Result<Chec
         .unzip();
     duplicate_ids(&engines, &discovery.inputs, &ids, &mut files);
     drop(engines);
-    Ok(Checks { discovery, prepared, files, lang })
+    Ok(Checks { discovery, prepared, files, lang, schema })
 }
 
 impl Checks {
@@ -278,7 +280,6 @@ fn limit(report: &mut FileReport, max: usize, keep_source: bool) {
 /// and a report on each baseline with stale entries (drawn on the baseline file).
 fn apply_baselines(checks: &mut Checks, options: &LintOptions) -> Result<(usize, Vec<FileReport>)> {
     let cwd = std::env::current_dir().map_err(|e| crate::error::Error::io(Path::new("."), e))?;
-    let schema = SchemaCheck::record();
     let (mut held, mut reports) = (0, Vec::new());
     for p in 0..checks.discovery.projects.len() {
         let Some(baseline) = project_baseline(&checks.discovery.projects[p])? else { continue };
@@ -294,7 +295,7 @@ fn apply_baselines(checks: &mut Checks, options: &LintOptions) -> Result<(usize,
         }
         held += holding.held();
         let whole = whole_project(&options.paths, &cwd, &checks.discovery.projects[p].root);
-        let engine = checks.prepared[p].engine(&schema, options.today);
+        let engine = checks.prepared[p].engine(&checks.schema, options.today);
         let stale = holding.stale(|key| whole || checked.contains(&key.file));
         let findings: Vec<Finding> = stale.into_iter().filter_map(|i| baseline.stale_finding(&engine, i)).collect();
         if !findings.is_empty() {
